@@ -1,0 +1,60 @@
+"""The REQUEST authorizer: turns `Authorization: Bearer <key>` into the caller's principal.
+
+Raising "Unauthorized" is how a Lambda authorizer makes API Gateway answer 401. Results are not cached
+(ttl 0 in the template) so that a revoked key stops working at once.
+"""
+
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from warmdoor.domain.sleutels import principal_voor
+from warmdoor.wiring import omgeving
+
+logger = Logger(service="warmdoor-authorizer")
+
+
+class Unauthorized(Exception):
+    def __init__(self) -> None:
+        super().__init__("Unauthorized")
+
+
+def _geheim(event: dict[str, Any]) -> str:
+    headers = {naam.lower(): waarde for naam, waarde in (event.get("headers") or {}).items()}
+    schema, _, geheim = (headers.get("authorization") or "").partition(" ")
+    if schema.lower() != "bearer" or not geheim.strip() or len(geheim) > 512:
+        raise Unauthorized
+    return geheim.strip()
+
+
+def _api_arn(method_arn: str) -> str:
+    # arn:aws:execute-api:region:account:api-id/stage/METHOD/path -> every method and path of this stage
+    arn, _, pad = method_arn.partition("/")
+    stage = pad.split("/", 1)[0]
+    return f"{arn}/{stage}/*/*"
+
+
+@logger.inject_lambda_context
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    principal = principal_voor(omgeving().repo, _geheim(event))
+    if principal is None:
+        logger.info("unknown or revoked key")
+        raise Unauthorized
+    logger.append_keys(sleutel_id=principal.sleutelId, rol=principal.rol.value)
+    logger.info("authorized")
+    return {
+        "principalId": principal.sleutelId,
+        "policyDocument": {
+            "Version": "2012-10-17",
+            "Statement": [
+                {"Action": "execute-api:Invoke", "Effect": "Allow", "Resource": _api_arn(event["methodArn"])}
+            ],
+        },
+        "context": {
+            "sleutelId": principal.sleutelId,
+            "rol": principal.rol.value,
+            "schuldeiserId": principal.schuldeiserId or "",
+            "organisatieId": principal.organisatieId or "",
+        },
+    }

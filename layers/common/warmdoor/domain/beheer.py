@@ -1,0 +1,131 @@
+"""The operator's work: onboarding organisations and creditors, issuing and revoking API keys."""
+
+from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer
+from warmdoor.domain.omgeving import Omgeving
+from warmdoor.domain.routering import met_organisatie
+from warmdoor.domain.sleutels import nieuw_geheim, registreren
+from warmdoor.domain.toegang import vereis_rol
+from warmdoor.models.entities import ApiSleutel, Gemeente, Organisatie, Principal, Schuldeiser
+from warmdoor.models.enums import Rol
+from warmdoor.models.requests import ApiSleutelAanvraag, OrganisatieInvoer, SchuldeiserInvoer
+from warmdoor.ports import Pagina, VersieConflict
+
+_POGINGEN = 5
+
+
+def organisatie_opslaan(
+    omg: Omgeving, principal: Principal, organisatie_id: str, invoer: OrganisatieInvoer
+) -> tuple[Organisatie, bool]:
+    """Creates or replaces an organisation and its municipalities; True when it is new."""
+    vereis_rol(principal, Rol.BEHEER)
+    codes = [g.code for g in invoer.gemeenten]
+    dubbel = [
+        InvalidParam(f"gemeenten[{i}].code", "unique", f"Gemeente {code} staat er meer dan eens in")
+        for i, code in enumerate(codes)
+        if code in codes[:i]
+    ]
+    if dubbel:
+        raise OngeldigeInvoer(dubbel)
+    organisatie = Organisatie(
+        id=organisatie_id,
+        naam=invoer.naam,
+        email=invoer.email,
+        escalatieEmail=invoer.escalatieEmail,
+        smsNummers=invoer.smsNummers,
+        gemeenten=[Gemeente(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in invoer.gemeenten],
+    )
+    nieuw = omg.repo.organisatie(organisatie_id) is None
+    for _ in range(_POGINGEN):
+        routering = omg.repo.routering()
+        try:
+            omg.repo.organisatie_opslaan(organisatie, met_organisatie(routering, organisatie), routering.versie)
+        except VersieConflict:
+            continue
+        return organisatie, nieuw
+    raise Conflict("De routering werd tegelijk door een ander gewijzigd; probeer het opnieuw")
+
+
+def organisatie(omg: Omgeving, principal: Principal, organisatie_id: str) -> Organisatie:
+    vereis_rol(principal, Rol.BEHEER)
+    gevonden = omg.repo.organisatie(organisatie_id)
+    if gevonden is None:
+        raise NietGevonden(f"Organisatie {organisatie_id} bestaat niet")
+    return gevonden
+
+
+def organisaties(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Organisatie]:
+    vereis_rol(principal, Rol.BEHEER)
+    return omg.repo.organisaties(volgende, limiet)
+
+
+def schuldeiser_opslaan(
+    omg: Omgeving, principal: Principal, schuldeiser_id: str, invoer: SchuldeiserInvoer
+) -> tuple[Schuldeiser, bool]:
+    vereis_rol(principal, Rol.BEHEER)
+    nieuw = omg.repo.schuldeiser(schuldeiser_id) is None
+    schuldeiser = Schuldeiser(id=schuldeiser_id, naam=invoer.naam, type=invoer.type, email=invoer.email)
+    omg.repo.schuldeiser_opslaan(schuldeiser)
+    return schuldeiser, nieuw
+
+
+def schuldeiser(omg: Omgeving, principal: Principal, schuldeiser_id: str) -> Schuldeiser:
+    vereis_rol(principal, Rol.BEHEER)
+    gevonden = omg.repo.schuldeiser(schuldeiser_id)
+    if gevonden is None:
+        raise NietGevonden(f"Schuldeiser {schuldeiser_id} bestaat niet")
+    return gevonden
+
+
+def schuldeisers(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Schuldeiser]:
+    vereis_rol(principal, Rol.BEHEER)
+    return omg.repo.schuldeisers(volgende, limiet)
+
+
+def _binding_fouten(omg: Omgeving, aanvraag: ApiSleutelAanvraag) -> list[InvalidParam]:
+    """A key is bound to exactly the subject its role needs, and that subject must exist."""
+    nodig = {Rol.SCHULDEISER: "schuldeiserId", Rol.ORGANISATIE: "organisatieId"}.get(aanvraag.rol)
+    fouten = []
+    for veld, waarde, bestaat in (
+        ("schuldeiserId", aanvraag.schuldeiserId, omg.repo.schuldeiser),
+        ("organisatieId", aanvraag.organisatieId, omg.repo.organisatie),
+    ):
+        if veld == nodig and waarde is None:
+            fouten.append(InvalidParam(veld, "required", f"Verplicht bij rol {aanvraag.rol}"))
+        elif veld != nodig and waarde is not None:
+            fouten.append(InvalidParam(veld, "not_allowed", f"Hoort niet bij rol {aanvraag.rol}"))
+        elif waarde is not None and bestaat(waarde) is None:
+            fouten.append(InvalidParam(veld, "unknown", f"{waarde} bestaat niet"))
+    return fouten
+
+
+def sleutel_aanmaken(omg: Omgeving, principal: Principal, aanvraag: ApiSleutelAanvraag) -> tuple[ApiSleutel, str]:
+    """A new key and its secret; the secret is never stored and cannot be shown again."""
+    vereis_rol(principal, Rol.BEHEER)
+    fouten = _binding_fouten(omg, aanvraag)
+    if fouten:
+        raise OngeldigeInvoer(fouten)
+    geheim = nieuw_geheim()
+    sleutel = registreren(
+        omg.repo,
+        geheim,
+        omg.clock.now(),
+        aanvraag.rol,
+        schuldeiser_id=aanvraag.schuldeiserId,
+        organisatie_id=aanvraag.organisatieId,
+        omschrijving=aanvraag.omschrijving,
+    )
+    return sleutel, geheim
+
+
+def sleutels(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[ApiSleutel]:
+    vereis_rol(principal, Rol.BEHEER)
+    return omg.repo.sleutels(volgende, limiet)
+
+
+def sleutel_intrekken(omg: Omgeving, principal: Principal, sleutel_id: str) -> None:
+    vereis_rol(principal, Rol.BEHEER)
+    sleutel = omg.repo.sleutel(sleutel_id)
+    if sleutel is None:
+        raise NietGevonden(f"API-sleutel {sleutel_id} bestaat niet")
+    if sleutel.ingetrokkenOp is None:
+        omg.repo.sleutel_intrekken(sleutel.model_copy(update={"ingetrokkenOp": omg.clock.now()}))

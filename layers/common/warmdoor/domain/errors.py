@@ -1,0 +1,38 @@
+"""Domain errors. The API maps each to one HTTP problem in a single place (warmdoor.api.problems)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InvalidParam:
+    name: str
+    code: str
+    reason: str
+
+
+class DomainError(Exception):
+    pass
+
+
+class OngeldigeInvoer(DomainError):
+    def __init__(self, params: list[InvalidParam]) -> None:
+        super().__init__(", ".join(p.name for p in params))
+        self.params = params
+
+
+class NietGevonden(DomainError):
+    """Also raised for what exists but is not the caller's: never reveal that it exists."""
+
+
+class Verboden(DomainError):
+    """The caller's role may not do this."""
+
+
+class Conflict(DomainError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class GeenDeelnemendeOrganisatie(DomainError):
+    """No participating organisation serves the address: the creditor follows its ordinary process."""

@@ -1,0 +1,23 @@
+"""Reading referrals: each role sees only its own (the operator sees all)."""
+
+from warmdoor.domain.omgeving import Omgeving
+from warmdoor.domain.toegang import zichtbare
+from warmdoor.models.entities import Doorverwijzing, Principal
+from warmdoor.models.enums import Rol, Status
+from warmdoor.ports import DoorverwijzingFilter, Pagina
+
+
+def doorverwijzing(omg: Omgeving, principal: Principal, doorverwijzing_id: str) -> Doorverwijzing:
+    return zichtbare(principal, omg.repo.doorverwijzing(doorverwijzing_id))
+
+
+def doorverwijzingen(
+    omg: Omgeving, principal: Principal, status: Status | None, volgende: str | None, limiet: int
+) -> Pagina[Doorverwijzing]:
+    """Newest first."""
+    filter = DoorverwijzingFilter(
+        schuldeiserId=principal.schuldeiserId if principal.rol == Rol.SCHULDEISER else None,
+        organisatieId=principal.organisatieId if principal.rol == Rol.ORGANISATIE else None,
+        status=status,
+    )
+    return omg.repo.doorverwijzingen(filter, volgende, limiet)

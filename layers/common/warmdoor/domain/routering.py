@@ -1,0 +1,61 @@
+"""Routing: which organisation serves an address. A municipality belongs to at most one organisation,
+and a postcode area to at most one municipality."""
+
+from warmdoor.domain.errors import Conflict, GeenDeelnemendeOrganisatie
+from warmdoor.models.entities import Organisatie, Routering, RouteringGemeente
+
+
+def bereik(gebied: str) -> tuple[int, int]:
+    start, _, end = gebied.partition("-")
+    return int(start), int(end or start)
+
+
+def _overlapt(a: str, b: str) -> bool:
+    (a_start, a_end), (b_start, b_end) = bereik(a), bereik(b)
+    return a_start <= b_end and b_start <= a_end
+
+
+def gemeente_voor(routering: Routering, gemeentecode: str | None, postcode: str) -> str:
+    """The participating municipality for an address: the one named, else the one holding its PC4."""
+    if gemeentecode is not None:
+        if gemeentecode in routering.gemeenten:
+            return gemeentecode
+        raise GeenDeelnemendeOrganisatie(f"Geen deelnemende organisatie voor gemeente {gemeentecode}")
+    pc4 = int(postcode[:4])
+    for code, gemeente in routering.gemeenten.items():
+        if any(bereik(gebied)[0] <= pc4 <= bereik(gebied)[1] for gebied in gemeente.postcodegebieden):
+            return code
+    raise GeenDeelnemendeOrganisatie(
+        f"Geen deelnemende organisatie voor postcode {postcode[:4]}; geef de gemeentecode mee als de "
+        "postcode in meer gemeenten ligt"
+    )
+
+
+def met_organisatie(routering: Routering, organisatie: Organisatie) -> Routering:
+    """The routing with this organisation's municipalities replaced, or Conflict naming the holder."""
+    anderen = {
+        code: gemeente for code, gemeente in routering.gemeenten.items() if gemeente.organisatieId != organisatie.id
+    }
+    for gemeente in organisatie.gemeenten:
+        if gemeente.code in anderen:
+            houder = anderen[gemeente.code].organisatieId
+            raise Conflict(f"Gemeente {gemeente.code} hoort al bij organisatie {houder}")
+    eigen = {
+        gemeente.code: RouteringGemeente(
+            organisatieId=organisatie.id, naam=gemeente.naam, postcodegebieden=gemeente.postcodegebieden
+        )
+        for gemeente in organisatie.gemeenten
+    }
+    alle = {**anderen, **eigen}
+    for code, gemeente in eigen.items():
+        for ander_code, ander in alle.items():
+            if ander_code == code:
+                continue
+            for gebied in gemeente.postcodegebieden:
+                for ander_gebied in ander.postcodegebieden:
+                    if _overlapt(gebied, ander_gebied):
+                        raise Conflict(
+                            f"Postcodegebied {gebied} van {code} overlapt met {ander_gebied} van gemeente "
+                            f"{ander_code} (organisatie {ander.organisatieId})"
+                        )
+    return Routering(gemeenten=alle, versie=routering.versie + 1)

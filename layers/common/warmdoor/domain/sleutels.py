@@ -1,0 +1,53 @@
+"""API keys: random secrets, stored only as SHA-256 hashes, bound to one role."""
+
+import hashlib
+import secrets
+from datetime import datetime
+
+from warmdoor.models.entities import ApiSleutel, Principal
+from warmdoor.models.enums import Rol
+from warmdoor.ports import Repository
+
+
+def hash_van(geheim: str) -> str:
+    # A key has 256 bits of entropy, so a fast hash is enough; no salt or slow KDF needed.
+    return hashlib.sha256(geheim.encode()).hexdigest()
+
+
+def nieuw_geheim() -> str:
+    return "wd_" + secrets.token_urlsafe(32)
+
+
+def registreren(
+    repo: Repository,
+    geheim: str,
+    nu: datetime,
+    rol: Rol,
+    schuldeiser_id: str | None = None,
+    organisatie_id: str | None = None,
+    omschrijving: str | None = None,
+) -> ApiSleutel:
+    sleutel = ApiSleutel(
+        id=secrets.token_hex(8),
+        rol=rol,
+        schuldeiserId=schuldeiser_id,
+        organisatieId=organisatie_id,
+        omschrijving=omschrijving,
+        hash=hash_van(geheim),
+        aangemaaktOp=nu,
+    )
+    repo.sleutel_opslaan(sleutel)
+    return sleutel
+
+
+def principal_voor(repo: Repository, geheim: str) -> Principal | None:
+    """Who holds this key, or None when it is unknown or revoked."""
+    sleutel = repo.sleutel_met_hash(hash_van(geheim))
+    if sleutel is None or sleutel.ingetrokkenOp is not None:
+        return None
+    return Principal(
+        sleutelId=sleutel.id,
+        rol=sleutel.rol,
+        schuldeiserId=sleutel.schuldeiserId,
+        organisatieId=sleutel.organisatieId,
+    )

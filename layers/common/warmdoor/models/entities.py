@@ -1,0 +1,96 @@
+"""Domain entities: what the rules work on. Stored items and API views are mapped from these."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from warmdoor.models.enums import IntrekkingReden, Rol, Signaalpartner, Status
+from warmdoor.models.requests import Achterstand, Adres, Client, Toestemming
+
+
+class Entity(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Principal(Entity):
+    """Who calls: the holder of one API key, bound to one role (and one creditor or organisation)."""
+
+    sleutelId: str
+    rol: Rol
+    schuldeiserId: str | None = None
+    organisatieId: str | None = None
+
+
+class Gemeente(Entity):
+    code: str
+    naam: str
+    postcodegebieden: list[str] = []
+
+
+class Organisatie(Entity):
+    id: str
+    naam: str
+    email: str
+    escalatieEmail: str | None = None
+    smsNummers: list[str] = []
+    gemeenten: list[Gemeente]
+
+
+class Schuldeiser(Entity):
+    id: str
+    naam: str
+    type: Signaalpartner
+    email: str
+
+
+class ApiSleutel(Entity):
+    id: str
+    rol: Rol
+    schuldeiserId: str | None = None
+    organisatieId: str | None = None
+    omschrijving: str | None = None
+    hash: str
+    aangemaaktOp: datetime
+    ingetrokkenOp: datetime | None = None
+
+
+class RouteringGemeente(Entity):
+    organisatieId: str
+    naam: str
+    postcodegebieden: list[str] = []
+
+
+class Routering(Entity):
+    """Which organisation serves which municipality, and which postcode areas lie in which municipality."""
+
+    gemeenten: dict[str, RouteringGemeente] = {}
+    versie: int = 0
+
+
+class Intrekking(Entity):
+    reden: IntrekkingReden
+    toelichting: str | None = None
+    tijdstip: datetime
+
+
+class Doorverwijzing(Entity):
+    id: str
+    schuldeiserId: str
+    schuldeiserNaam: str
+    schuldeiserReferentie: str
+    inhoudHash: str
+    organisatieId: str
+    organisatieNaam: str
+    gemeentecode: str
+    status: Status
+    aangemeldOp: datetime
+    contactUiterlijk: datetime
+    contactGelegdOp: datetime | None = None
+    incassostopTot: datetime
+    toestemming: Toestemming
+    client: Client
+    adres: Adres
+    achterstand: Achterstand
+    toelichting: str | None = None
+    intrekking: Intrekking | None = None
+    versie: int = 1

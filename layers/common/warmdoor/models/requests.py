@@ -1,0 +1,134 @@
+"""Request bodies of the HTTP contract. Each validates and normalises what it can without a clock."""
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import AwareDatetime, Field, StrictBool, StrictInt, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
+
+from warmdoor.models.common import (
+    Bedrag,
+    Email,
+    Gemeentecode,
+    Identificatie,
+    Kort,
+    Naam,
+    Postcode,
+    StrictModel,
+    Telefoonnummer,
+    Toelichting,
+)
+from warmdoor.models.enums import IntrekkingReden, Rol, Signaalpartner, Toestemmingskanaal
+
+
+class Toestemming(StrictModel):
+    verleend: StrictBool = Field(description="The customer consented to the referral and wants help")
+    tijdstip: AwareDatetime
+    kanaal: Toestemmingskanaal
+    smsBevestiging: StrictBool = False
+
+    @field_validator("verleend")
+    @classmethod
+    def _verleend(cls, value: bool) -> bool:
+        if not value:
+            raise PydanticCustomError(
+                "consent_required", "Zonder toestemming van de klant is er geen warme doorverwijzing"
+            )
+        return value
+
+
+class Client(StrictModel):
+    voorletters: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20, pattern=r"^[^\x00-\x1f\x7f]*$")
+    ]
+    voornaam: Naam | None = None
+    voorvoegsel: Kort | None = None
+    achternaam: Naam
+    geboortedatum: date
+    telefoonnummer: Telefoonnummer
+    email: Email | None = None
+
+
+class Adres(StrictModel):
+    straatnaam: Naam
+    huisnummer: Annotated[StrictInt, Field(ge=1, le=99999)]
+    huisnummertoevoeging: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$")]
+        | None
+    ) = None
+    postcode: Postcode
+    plaatsnaam: Naam
+
+
+class Achterstand(StrictModel):
+    bedrag: Bedrag
+    ontstaansdatum: date
+
+
+Referentie = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")
+]
+
+
+class DoorverwijzingAanmelding(StrictModel):
+    """A creditor's warm referral: the customer consented and wants financial help."""
+
+    schuldeiserReferentie: Referentie
+    toestemming: Toestemming
+    client: Client
+    adres: Adres
+    achterstand: Achterstand
+    gemeentecode: Gemeentecode | None = None
+    toelichting: Toelichting | None = None
+
+
+class IntrekkingVerzoek(StrictModel):
+    reden: IntrekkingReden
+    toelichting: Toelichting | None = None
+
+
+def _postcodegebied(value: str) -> str:
+    start, _, end = value.partition("-")
+    if end and int(end) < int(start):
+        raise PydanticCustomError("range", "Het eind van het postcodegebied ligt voor het begin")
+    return value
+
+
+Postcodegebied = Annotated[
+    str,
+    StringConstraints(pattern=r"^[1-9][0-9]{3}(-[1-9][0-9]{3})?$"),
+    Field(examples=["4330-4339", "4340"], description="A PC4 postcode or an inclusive PC4 range"),
+]
+
+
+class GemeenteInvoer(StrictModel):
+    code: Gemeentecode
+    naam: Naam
+    postcodegebieden: Annotated[list[Postcodegebied], Field(max_length=200)] = []
+
+    @field_validator("postcodegebieden")
+    @classmethod
+    def _gebieden(cls, value: list[str]) -> list[str]:
+        return [_postcodegebied(gebied) for gebied in value]
+
+
+class OrganisatieInvoer(StrictModel):
+    naam: Naam
+    email: Email
+    escalatieEmail: Email | None = None
+    smsNummers: Annotated[list[Telefoonnummer], Field(max_length=10)] = []
+    gemeenten: Annotated[list[GemeenteInvoer], Field(min_length=1, max_length=60)]
+
+
+class SchuldeiserInvoer(StrictModel):
+    naam: Naam
+    type: Signaalpartner
+    email: Email
+
+
+class ApiSleutelAanvraag(StrictModel):
+    rol: Rol
+    schuldeiserId: Identificatie | None = None
+    organisatieId: Identificatie | None = None
+    omschrijving: Naam | None = None
+

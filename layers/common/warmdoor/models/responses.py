@@ -1,0 +1,125 @@
+"""Response bodies of the HTTP contract (the API's views of the entities)."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from warmdoor.models.enums import IntrekkingReden, Rol, Signaalpartner, Status
+from warmdoor.models.requests import Achterstand, Adres, Client, GemeenteInvoer, Toestemming
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Verwijzing(View):
+    id: str
+    naam: str
+
+
+class Incassostop(View):
+    vanaf: datetime
+    tot: datetime
+    actief: bool
+
+
+class DoorverwijzingVoorSchuldeiser(View):
+    """What a creditor (and the operator) sees: no personal data beyond the creditor's own reference."""
+
+    id: str
+    schuldeiserReferentie: str
+    status: Status
+    aangemeldOp: datetime
+    contactUiterlijk: datetime
+    contactGelegdOp: datetime | None
+    contactTermijnVerlopen: bool
+    organisatie: Verwijzing
+    gemeentecode: str
+    incassostop: Incassostop
+    terugkoppeling: None = Field(default=None, description="What the creditor may learn of the final result")
+    ingetrokkenOp: datetime | None
+
+
+class IntrekkingWeergave(View):
+    reden: IntrekkingReden
+    toelichting: str | None
+    tijdstip: datetime
+
+
+class DoorverwijzingVolledig(DoorverwijzingVoorSchuldeiser):
+    """What the organisation the referral is routed to sees: everything needed to reach the person."""
+
+    schuldeiser: Verwijzing
+    toestemming: Toestemming
+    client: Client
+    adres: Adres
+    achterstand: Achterstand
+    toelichting: str | None
+    intrekking: IntrekkingWeergave | None
+
+
+class DoorverwijzingLijst(View):
+    items: list[DoorverwijzingVolledig | DoorverwijzingVoorSchuldeiser]
+    volgende: str | None
+
+
+class OrganisatieWeergave(View):
+    id: str
+    naam: str
+    email: str
+    escalatieEmail: str | None
+    smsNummers: list[str]
+    gemeenten: list[GemeenteInvoer]
+
+
+class OrganisatieLijst(View):
+    items: list[OrganisatieWeergave]
+    volgende: str | None
+
+
+class SchuldeiserWeergave(View):
+    id: str
+    naam: str
+    type: Signaalpartner
+    email: str
+
+
+class SchuldeiserLijst(View):
+    items: list[SchuldeiserWeergave]
+    volgende: str | None
+
+
+class ApiSleutelWeergave(View):
+    id: str
+    rol: Rol
+    schuldeiserId: str | None
+    organisatieId: str | None
+    omschrijving: str | None
+    aangemaaktOp: datetime
+    ingetrokkenOp: datetime | None
+
+
+class NieuweApiSleutel(ApiSleutelWeergave):
+    sleutel: str = Field(description="The secret key; shown only in this response")
+
+
+class ApiSleutelLijst(View):
+    items: list[ApiSleutelWeergave]
+    volgende: str | None
+
+
+class InvalidParamWeergave(View):
+    name: str
+    code: str
+    reason: str
+
+
+class Problem(View):
+    """RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    invalidParams: list[InvalidParamWeergave] | None = None

@@ -1,0 +1,23 @@
+"""Settings read from the environment when first needed (never at import time)."""
+
+import os
+from functools import cache
+
+from pydantic import BaseModel, Field
+
+
+class Settings(BaseModel):
+    table_name: str = Field(min_length=1)
+    contact_termijn_dagen: int = Field(default=3, ge=1, le=30)
+    incassostop_dagen: int = Field(default=30, ge=1, le=180)
+    public_base_url: str | None = None
+
+
+@cache
+def settings() -> Settings:
+    return Settings(
+        table_name=os.environ.get("TABLE_NAME", ""),
+        contact_termijn_dagen=int(os.environ.get("CONTACT_TERMIJN_DAGEN", "3")),
+        incassostop_dagen=int(os.environ.get("INCASSOSTOP_DAGEN", "30")),
+        public_base_url=os.environ.get("PUBLIC_BASE_URL") or None,
+    )

@@ -1,0 +1,116 @@
+"""What the domain needs from the outside world, as Protocols. Only wiring.py picks the implementations."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Generic, Protocol, TypeVar
+
+from warmdoor.models.entities import ApiSleutel, Doorverwijzing, Organisatie, Routering, Schuldeiser
+from warmdoor.models.enums import Status
+from warmdoor.models.events import Gebeurtenis
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware."""
+        ...
+
+
+class Claimsoort(StrEnum):
+    REFERENTIE = "REFERENTIE"
+    IDEMPOTENTIESLEUTEL = "IDEMPOTENTIESLEUTEL"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A creditor-scoped unique name (its reference, or an Idempotency-Key) bound to one referral."""
+
+    soort: Claimsoort
+    schuldeiserId: str
+    waarde: str
+    hash: str
+    doorverwijzingId: str
+
+
+class ClaimBestaat(Exception):
+    def __init__(self, bestaande: Claim) -> None:
+        super().__init__(bestaande.soort)
+        self.bestaande = bestaande
+
+
+class VersieConflict(Exception):
+    """Somebody else changed the item between our read and our write."""
+
+
+class OngeldigeCursor(Exception):
+    pass
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pagina(Generic[T]):
+    items: Sequence[T]
+    volgende: str | None
+
+
+@dataclass(frozen=True)
+class DoorverwijzingFilter:
+    schuldeiserId: str | None = None
+    organisatieId: str | None = None
+    status: Status | None = None
+
+
+class Repository(Protocol):
+    def routering(self) -> Routering: ...
+
+    def organisatie(self, organisatie_id: str) -> Organisatie | None: ...
+
+    def organisaties(self, volgende: str | None, limiet: int) -> Pagina[Organisatie]: ...
+
+    def organisatie_opslaan(self, organisatie: Organisatie, routering: Routering, vorige_versie: int) -> None:
+        """Writes both at once; VersieConflict when the routing changed since it was read."""
+        ...
+
+    def schuldeiser(self, schuldeiser_id: str) -> Schuldeiser | None: ...
+
+    def schuldeisers(self, volgende: str | None, limiet: int) -> Pagina[Schuldeiser]: ...
+
+    def schuldeiser_opslaan(self, schuldeiser: Schuldeiser) -> None: ...
+
+    def sleutel(self, sleutel_id: str) -> ApiSleutel | None: ...
+
+    def sleutel_met_hash(self, sleutel_hash: str) -> ApiSleutel | None: ...
+
+    def sleutels(self, volgende: str | None, limiet: int) -> Pagina[ApiSleutel]: ...
+
+    def sleutel_opslaan(self, sleutel: ApiSleutel) -> None: ...
+
+    def sleutel_intrekken(self, sleutel: ApiSleutel) -> None:
+        """Stores the revoked key and makes its hash unusable at once."""
+        ...
+
+    def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None: ...
+
+    def doorverwijzing_aanmelden(
+        self, doorverwijzing: Doorverwijzing, claims: Sequence[Claim], gebeurtenissen: Sequence[Gebeurtenis]
+    ) -> None:
+        """Writes the referral, its claims and its events in one transaction; ClaimBestaat if a claim is taken."""
+        ...
+
+    def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None: ...
+
+    def doorverwijzingen(
+        self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int
+    ) -> Pagina[Doorverwijzing]: ...
+
+    def doorverwijzing_bijwerken(
+        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]
+    ) -> None:
+        """Writes the new state and its events at once, if the stored version is the one before it.
+
+        Raises VersieConflict otherwise.
+        """
+        ...

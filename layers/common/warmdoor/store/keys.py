@@ -1,0 +1,50 @@
+"""The single-table key design (documented in the README). One place for every key shape."""
+
+from datetime import UTC, datetime
+
+GSI_SCHULDEISER = "GSI1"  # a creditor's referrals, newest first
+GSI_ORGANISATIE = "GSI2"  # an organisation's referrals, newest first
+GSI_SOORT = "GSI3"  # everything of one kind, for the operator's lists
+
+INDEX_KEYS = {
+    GSI_SCHULDEISER: ("GSI1PK", "GSI1SK"),
+    GSI_ORGANISATIE: ("GSI2PK", "GSI2SK"),
+    GSI_SOORT: ("GSI3PK", "GSI3SK"),
+}
+
+ROUTERING = {"PK": "ROUTERING", "SK": "ROUTERING"}
+
+
+def tijd_sleutel(moment: datetime) -> str:
+    """Sortable UTC timestamp for sort keys."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def doorverwijzing(doorverwijzing_id: str) -> dict[str, str]:
+    return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": "DOORVERWIJZING"}
+
+
+def gebeurtenis(doorverwijzing_id: str, tijdstip: datetime, gebeurtenis_id: str) -> dict[str, str]:
+    return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": f"GEBEURTENIS#{tijd_sleutel(tijdstip)}#{gebeurtenis_id}"}
+
+
+def claim(soort: str, schuldeiser_id: str, waarde: str) -> dict[str, str]:
+    return {"PK": f"SCHULDEISER#{schuldeiser_id}", "SK": f"{soort}#{waarde}"}
+
+
+def organisatie(organisatie_id: str) -> dict[str, str]:
+    return {"PK": f"ORGANISATIE#{organisatie_id}", "SK": "ORGANISATIE"}
+
+
+def schuldeiser(schuldeiser_id: str) -> dict[str, str]:
+    return {"PK": f"SCHULDEISER#{schuldeiser_id}", "SK": "SCHULDEISER"}
+
+
+def sleutel(sleutel_id: str) -> dict[str, str]:
+    return {"PK": f"APISLEUTEL#{sleutel_id}", "SK": "APISLEUTEL"}
+
+
+def sleutelhash(sleutel_hash: str) -> dict[str, str]:
+    return {"PK": f"SLEUTELHASH#{sleutel_hash}", "SK": "SLEUTELHASH"}
+
+INDEX_KEYS_BY_PK = dict(INDEX_KEYS.values())

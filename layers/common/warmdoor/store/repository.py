@@ -1,0 +1,331 @@
+"""The DynamoDB repository: conditional writes, transactions, and AWS errors turned into domain errors."""
+
+import base64
+import binascii
+import json
+import time
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from warmdoor.models.entities import ApiSleutel, Doorverwijzing, Organisatie, Routering, Schuldeiser
+from warmdoor.models.events import Gebeurtenis
+from warmdoor.ports import (
+    Claim,
+    ClaimBestaat,
+    Claimsoort,
+    DoorverwijzingFilter,
+    OngeldigeCursor,
+    Pagina,
+    VersieConflict,
+)
+from warmdoor.store import keys
+from warmdoor.store.items import M, Item, entiteit, item, naar_dynamo, uit_dynamo
+
+# Event items only need to live until every consumer has read them from the stream (24 h retention).
+GEBEURTENIS_BEWAARTERMIJN = timedelta(days=7)
+_TRANSACTIE_POGINGEN = 4
+_NIET_BESTAAND = "attribute_not_exists(PK)"
+
+
+def _gebeurtenis_item(gebeurtenis: Gebeurtenis) -> Item:
+    waarden = item(keys.gebeurtenis(gebeurtenis.doorverwijzingId, gebeurtenis.tijdstip, gebeurtenis.id), gebeurtenis)
+    verloopt = gebeurtenis.tijdstip + GEBEURTENIS_BEWAARTERMIJN
+    return {**waarden, **naar_dynamo({"verlooptOp": int(verloopt.timestamp())})}
+
+
+def _doorverwijzing_item(d: Doorverwijzing) -> Item:
+    volgorde = f"{keys.tijd_sleutel(d.aangemeldOp)}#{d.id}"
+    return item(
+        keys.doorverwijzing(d.id),
+        d,
+        **{
+            keys.GSI_SCHULDEISER: (f"SCHULDEISER#{d.schuldeiserId}", volgorde),
+            keys.GSI_ORGANISATIE: (f"ORGANISATIE#{d.organisatieId}", volgorde),
+            keys.GSI_SOORT: ("DOORVERWIJZING", volgorde),
+        },
+    )
+
+
+def _redenen(fout: ClientError) -> list[str]:
+    return [reden.get("Code", "None") for reden in fout.response.get("CancellationReasons", [])]
+
+
+class DynamoRepository:
+    def __init__(self, client: Any, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    def _get(self, sleutel: dict[str, str]) -> Item | None:
+        antwoord = self._client.get_item(TableName=self._table, Key=naar_dynamo(sleutel), ConsistentRead=True)
+        gevonden: Item | None = antwoord.get("Item")
+        return gevonden
+
+    def _get_model(self, model: type[M], sleutel: dict[str, str]) -> M | None:
+        gevonden = self._get(sleutel)
+        return entiteit(model, gevonden) if gevonden else None
+
+    def _transact(self, acties: list[dict[str, Any]]) -> None:
+        """Runs a transaction, retrying only DynamoDB's own conflicts with concurrent transactions."""
+        for poging in range(_TRANSACTIE_POGINGEN):
+            try:
+                self._client.transact_write_items(TransactItems=acties)
+                return
+            except ClientError as fout:
+                if fout.response["Error"]["Code"] != "TransactionCanceledException":
+                    raise
+                if "TransactionConflict" not in _redenen(fout) or poging == _TRANSACTIE_POGINGEN - 1:
+                    raise
+                time.sleep(0.05 * 2**poging)
+
+    def _page(
+        self, index: str, partitie: str, volgende: str | None, limiet: int, nieuwste_eerst: bool, filter: Any = None
+    ) -> tuple[list[Item], str | None]:
+        pk_naam, sk_naam = keys.INDEX_KEYS[index]
+        start = _cursor_uit(volgende, pk_naam, partitie)
+        gevonden: list[Item] = []
+        while True:
+            vraag: dict[str, Any] = {
+                "TableName": self._table,
+                "IndexName": index,
+                "KeyConditionExpression": "#pk = :pk",
+                "ExpressionAttributeNames": {"#pk": pk_naam},
+                "ExpressionAttributeValues": naar_dynamo({":pk": partitie}),
+                "ScanIndexForward": not nieuwste_eerst,
+                "Limit": limiet - len(gevonden),
+            }
+            if filter is not None:
+                naam, waarde = filter
+                vraag["FilterExpression"] = "#f = :f"
+                vraag["ExpressionAttributeNames"]["#f"] = naam
+                vraag["ExpressionAttributeValues"].update(naar_dynamo({":f": waarde}))
+            if start:
+                vraag["ExclusiveStartKey"] = start
+            antwoord = self._client.query(**vraag)
+            gevonden.extend(antwoord["Items"])
+            start = antwoord.get("LastEvaluatedKey")
+            if not start or len(gevonden) >= limiet:
+                break
+        if not start or not gevonden:
+            return gevonden, None
+        laatste = gevonden[-1]
+        sleutel = {naam: laatste[naam] for naam in ("PK", "SK", pk_naam, sk_naam)}
+        return gevonden, _cursor_naar(sleutel)
+
+    def _lijst(self, model: type[M], soort: str, volgende: str | None, limiet: int) -> Pagina[M]:
+        gevonden, cursor = self._page(keys.GSI_SOORT, soort, volgende, limiet, nieuwste_eerst=False)
+        return Pagina([entiteit(model, i) for i in gevonden], cursor)
+
+    # --- routing and organisations -----------------------------------------------------------
+
+    def routering(self) -> Routering:
+        return self._get_model(Routering, keys.ROUTERING) or Routering()
+
+    def organisatie(self, organisatie_id: str) -> Organisatie | None:
+        return self._get_model(Organisatie, keys.organisatie(organisatie_id))
+
+    def organisaties(self, volgende: str | None, limiet: int) -> Pagina[Organisatie]:
+        return self._lijst(Organisatie, "ORGANISATIE", volgende, limiet)
+
+    def organisatie_opslaan(self, organisatie: Organisatie, routering: Routering, vorige_versie: int) -> None:
+        versie_conditie: dict[str, Any] = (
+            {"ConditionExpression": _NIET_BESTAAND}
+            if vorige_versie == 0
+            else {
+                "ConditionExpression": "versie = :v",
+                "ExpressionAttributeValues": naar_dynamo({":v": vorige_versie}),
+            }
+        )
+        acties = [
+            {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": item(
+                        keys.organisatie(organisatie.id),
+                        organisatie,
+                        **{keys.GSI_SOORT: ("ORGANISATIE", organisatie.id)},
+                    ),
+                }
+            },
+            {"Put": {"TableName": self._table, "Item": item(keys.ROUTERING, routering), **versie_conditie}},
+        ]
+        try:
+            self._transact(acties)
+        except ClientError as fout:
+            if "ConditionalCheckFailed" in _redenen(fout) or "TransactionConflict" in _redenen(fout):
+                raise VersieConflict from fout
+            raise
+
+    # --- creditors ---------------------------------------------------------------------------
+
+    def schuldeiser(self, schuldeiser_id: str) -> Schuldeiser | None:
+        return self._get_model(Schuldeiser, keys.schuldeiser(schuldeiser_id))
+
+    def schuldeisers(self, volgende: str | None, limiet: int) -> Pagina[Schuldeiser]:
+        return self._lijst(Schuldeiser, "SCHULDEISER", volgende, limiet)
+
+    def schuldeiser_opslaan(self, schuldeiser: Schuldeiser) -> None:
+        self._client.put_item(
+            TableName=self._table,
+            Item=item(
+                keys.schuldeiser(schuldeiser.id), schuldeiser, **{keys.GSI_SOORT: ("SCHULDEISER", schuldeiser.id)}
+            ),
+        )
+
+    # --- API keys -----------------------------------------------------------------------------
+
+    def sleutel(self, sleutel_id: str) -> ApiSleutel | None:
+        return self._get_model(ApiSleutel, keys.sleutel(sleutel_id))
+
+    def sleutel_met_hash(self, sleutel_hash: str) -> ApiSleutel | None:
+        return self._get_model(ApiSleutel, keys.sleutelhash(sleutel_hash))
+
+    def sleutels(self, volgende: str | None, limiet: int) -> Pagina[ApiSleutel]:
+        return self._lijst(ApiSleutel, "APISLEUTEL", volgende, limiet)
+
+    def sleutel_opslaan(self, sleutel: ApiSleutel) -> None:
+        volgorde = f"{keys.tijd_sleutel(sleutel.aangemaaktOp)}#{sleutel.id}"
+        self._transact(
+            [
+                {
+                    "Put": {
+                        "TableName": self._table,
+                        "Item": item(keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}),
+                        "ConditionExpression": _NIET_BESTAAND,
+                    }
+                },
+                {
+                    "Put": {
+                        "TableName": self._table,
+                        "Item": item(keys.sleutelhash(sleutel.hash), sleutel),
+                        "ConditionExpression": _NIET_BESTAAND,
+                    }
+                },
+            ]
+        )
+
+    def sleutel_intrekken(self, sleutel: ApiSleutel) -> None:
+        volgorde = f"{keys.tijd_sleutel(sleutel.aangemaaktOp)}#{sleutel.id}"
+        self._transact(
+            [
+                {
+                    "Put": {
+                        "TableName": self._table,
+                        "Item": item(keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}),
+                    }
+                },
+                {"Delete": {"TableName": self._table, "Key": naar_dynamo(keys.sleutelhash(sleutel.hash))}},
+            ]
+        )
+
+    # --- referrals ----------------------------------------------------------------------------
+
+    def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
+        gevonden = self._get(keys.claim(soort, schuldeiser_id, waarde))
+        if gevonden is None:
+            return None
+        waarden = uit_dynamo(gevonden)
+        return Claim(soort, schuldeiser_id, waarde, waarden["hash"], waarden["doorverwijzingId"])
+
+    def doorverwijzing_aanmelden(
+        self, doorverwijzing: Doorverwijzing, claims: Sequence[Claim], gebeurtenissen: Sequence[Gebeurtenis]
+    ) -> None:
+        claim_acties = [
+            {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": naar_dynamo(
+                        {
+                            **keys.claim(claim.soort, claim.schuldeiserId, claim.waarde),
+                            "hash": claim.hash,
+                            "doorverwijzingId": claim.doorverwijzingId,
+                        }
+                    ),
+                    "ConditionExpression": _NIET_BESTAAND,
+                }
+            }
+            for claim in claims
+        ]
+        acties = [
+            *claim_acties,
+            {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": _doorverwijzing_item(doorverwijzing),
+                    "ConditionExpression": _NIET_BESTAAND,
+                }
+            },
+            *({"Put": {"TableName": self._table, "Item": _gebeurtenis_item(g)}} for g in gebeurtenissen),
+        ]
+        try:
+            self._transact(acties)
+        except ClientError as fout:
+            redenen = _redenen(fout)
+            for claim, reden in zip(claims, redenen, strict=False):
+                if reden in {"ConditionalCheckFailed", "TransactionConflict"}:
+                    bestaande = self.claim(claim.soort, claim.schuldeiserId, claim.waarde)
+                    if bestaande is not None:
+                        raise ClaimBestaat(bestaande) from fout
+            raise
+
+    def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None:
+        return self._get_model(Doorverwijzing, keys.doorverwijzing(doorverwijzing_id))
+
+    def doorverwijzingen(
+        self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int
+    ) -> Pagina[Doorverwijzing]:
+        if filter.schuldeiserId is not None:
+            index, partitie = keys.GSI_SCHULDEISER, f"SCHULDEISER#{filter.schuldeiserId}"
+        elif filter.organisatieId is not None:
+            index, partitie = keys.GSI_ORGANISATIE, f"ORGANISATIE#{filter.organisatieId}"
+        else:
+            index, partitie = keys.GSI_SOORT, "DOORVERWIJZING"
+        status = ("status", filter.status.value) if filter.status else None
+        gevonden, cursor = self._page(index, partitie, volgende, limiet, nieuwste_eerst=True, filter=status)
+        return Pagina([entiteit(Doorverwijzing, i) for i in gevonden], cursor)
+
+    def doorverwijzing_bijwerken(self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]) -> None:
+        acties = [
+            {
+                "Put": {
+                    "TableName": self._table,
+                    "Item": _doorverwijzing_item(doorverwijzing),
+                    "ConditionExpression": "versie = :v",
+                    "ExpressionAttributeValues": naar_dynamo({":v": doorverwijzing.versie - 1}),
+                }
+            },
+            *({"Put": {"TableName": self._table, "Item": _gebeurtenis_item(g)}} for g in gebeurtenissen),
+        ]
+        try:
+            self._transact(acties)
+        except ClientError as fout:
+            if fout.response["Error"]["Code"] == "TransactionCanceledException":
+                raise VersieConflict from fout
+            raise
+
+
+def _cursor_naar(sleutel: Item) -> str:
+    return base64.urlsafe_b64encode(json.dumps(sleutel, separators=(",", ":")).encode()).decode()
+
+
+def _cursor_uit(cursor: str | None, pk_naam: str, partitie: str) -> Item | None:
+    """The start key a cursor stands for; it must belong to the partition asked for."""
+    if cursor is None:
+        return None
+    try:
+        sleutel = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError) as fout:
+        raise OngeldigeCursor from fout
+    geldig = (
+        isinstance(sleutel, dict)
+        and set(sleutel) == {"PK", "SK", pk_naam, keys.INDEX_KEYS_BY_PK[pk_naam]}
+        and all(isinstance(v, dict) and isinstance(v.get("S"), str) and len(v) == 1 for v in sleutel.values())
+        and sleutel[pk_naam]["S"] == partitie
+    )
+    if not geldig:
+        raise OngeldigeCursor
+    return dict(sleutel)

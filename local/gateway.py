@@ -1,0 +1,145 @@
+"""API Gateway (REST, v1) as the template declares it: routes from the functions' Api events, the
+REQUEST authorizer, gateway responses; each request becomes the proxy event Lambda would get."""
+
+import json
+import re
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+from local import template
+from local.lambdas import Runtime
+
+MAX_BODY = 10 * 1024 * 1024
+STAGE = "local"
+ACCOUNT = "123456789012"
+REGION = "eu-west-1"
+API_ID = "warmdoorlocal"
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(path)) + "$")
+
+
+class Gateway:
+    def __init__(self, runtime: Runtime, host: str) -> None:
+        self._runtime = runtime
+        self._host = host
+        self._routes = [(route, _pattern(route.path)) for route in template.routes()]
+        self._authorizer = template.authorizer_function()
+        api = next(iter(template.resources("AWS::Serverless::Api").values()))
+        self._gateway_responses: dict[str, Any] = api["Properties"].get("GatewayResponses", {})
+
+    def _gateway_response(self, soort: str) -> HttpResponse:
+        definitie = self._gateway_responses[soort]
+        headers = {
+            naam: waarde.strip("'")
+            for naam, waarde in definitie.get("ResponseParameters", {}).get("Headers", {}).items()
+        }
+        body = definitie["ResponseTemplates"]["application/json"]
+        return HttpResponse(int(definitie["StatusCode"]), headers, body.encode())
+
+    def handle(self, method: str, raw_path: str, headers: dict[str, str], body: bytes) -> HttpResponse:
+        path, _, query = raw_path.partition("?")
+        if len(body) > MAX_BODY:
+            return self._gateway_response("REQUEST_TOO_LARGE")
+        gevonden = [(route, match) for route, pattern in self._routes if (match := pattern.match(path))]
+        route_match = next(((r, m) for r, m in gevonden if r.method == method.upper()), None)
+        if route_match is None:
+            return self._gateway_response("MISSING_AUTHENTICATION_TOKEN")
+        route, match = route_match
+        event = self._event(route, match.groupdict(), method, path, query, headers, body)
+        if route.authorized:
+            context = self._authorize(event)
+            if isinstance(context, HttpResponse):
+                return context
+            event["requestContext"]["authorizer"] = context
+        antwoord = self._runtime.invoke(route.function, event)
+        return self._http(antwoord)
+
+    def _authorize(self, event: dict[str, Any]) -> dict[str, Any] | HttpResponse:
+        if not any(naam.lower() == "authorization" for naam in event["headers"]):
+            return self._gateway_response("UNAUTHORIZED")
+        authorizer_event = {
+            "type": "REQUEST",
+            "methodArn": f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{API_ID}/{STAGE}/{event['httpMethod']}{event['path']}",
+            **{k: event[k] for k in ("resource", "path", "httpMethod", "headers", "multiValueHeaders",
+                                     "queryStringParameters", "multiValueQueryStringParameters",
+                                     "pathParameters", "stageVariables", "requestContext")},
+        }
+        try:
+            beleid = self._runtime.invoke(self._authorizer, authorizer_event)
+        except Exception as fout:
+            if str(fout) == "Unauthorized":
+                return self._gateway_response("UNAUTHORIZED")
+            raise
+        statements = beleid["policyDocument"]["Statement"]
+        if not all(s["Effect"] == "Allow" for s in statements):
+            return self._gateway_response("ACCESS_DENIED")
+        return {**beleid.get("context", {}), "principalId": beleid["principalId"]}
+
+    def _event(
+        self, route: template.Route, params: dict[str, str], method: str, path: str, query: str,
+        headers: dict[str, str], body: bytes,
+    ) -> dict[str, Any]:
+        paren = parse_qsl(query, keep_blank_values=True)
+        multi: dict[str, list[str]] = {}
+        for naam, waarde in paren:
+            multi.setdefault(naam, []).append(waarde)
+        try:
+            tekst: str | None = body.decode() if body else None
+            base64 = False
+        except UnicodeDecodeError:
+            import base64 as b64
+
+            tekst, base64 = b64.b64encode(body).decode(), True
+        return {
+            "resource": route.path,
+            "path": path,
+            "httpMethod": method.upper(),
+            "headers": dict(headers),
+            "multiValueHeaders": {naam: [waarde] for naam, waarde in headers.items()},
+            "queryStringParameters": {naam: waarden[-1] for naam, waarden in multi.items()} or None,
+            "multiValueQueryStringParameters": multi or None,
+            "pathParameters": params or None,
+            "stageVariables": None,
+            "requestContext": {
+                "resourcePath": route.path,
+                "httpMethod": method.upper(),
+                "path": f"/{STAGE}{path}",
+                "stage": STAGE,
+                "requestId": str(uuid.uuid4()),
+                "requestTimeEpoch": int(time.time() * 1000),
+                "domainName": self._host,
+                "apiId": API_ID,
+                "accountId": ACCOUNT,
+                "identity": {"sourceIp": "127.0.0.1"},
+            },
+            "body": tekst,
+            "isBase64Encoded": base64,
+        }
+
+    @staticmethod
+    def _http(antwoord: dict[str, Any]) -> HttpResponse:
+        headers = dict(antwoord.get("headers") or {})
+        for naam, waarden in (antwoord.get("multiValueHeaders") or {}).items():
+            headers[naam] = ", ".join(str(w) for w in waarden)
+        body = antwoord.get("body") or ""
+        if antwoord.get("isBase64Encoded"):
+            import base64
+
+            return HttpResponse(int(antwoord["statusCode"]), headers, base64.b64decode(body))
+        return HttpResponse(int(antwoord["statusCode"]), headers, body.encode())
+
+    @staticmethod
+    def json(response: HttpResponse) -> Any:
+        return json.loads(response.body) if response.body else None

@@ -1,0 +1,71 @@
+"""Runs the template's handlers in this process as Lambda would: each invocation sees only its own
+function's environment (from the template), and cached settings are rebuilt between functions."""
+
+import importlib.util
+import os
+import threading
+import uuid
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from local import template
+
+_lock = threading.RLock()
+_modules: dict[str, ModuleType] = {}
+
+
+@dataclass
+class LambdaContext:
+    function_name: str
+    aws_request_id: str
+    memory_limit_in_mb: int = 512
+    invoked_function_arn: str = ""
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 10_000
+
+
+def physical_names(prefix: str = "warmdoor-local") -> dict[str, str]:
+    """What !Ref of each table and parameter stands for locally."""
+    names = {naam: f"{prefix}-{naam}" for naam in template.resources("AWS::DynamoDB::Table")}
+    return names
+
+
+class Runtime:
+    def __init__(self, refs: dict[str, str], base_env: dict[str, str]) -> None:
+        self._refs = refs
+        self._base_env = base_env
+
+    def environment(self, function: str) -> dict[str, str]:
+        functie = template.functions()[function]
+        return {naam: template.resolve(waarde, self._refs) for naam, waarde in functie.environment.items()}
+
+    def _module(self, function: str) -> ModuleType:
+        if function not in _modules:
+            functie = template.functions()[function]
+            module_name, _ = functie.handler.split(".")
+            pad = functie.code_uri / f"{module_name}.py"
+            spec = importlib.util.spec_from_file_location(f"warmdoor_function_{function}", pad)
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            _modules[function] = module
+        return _modules[function]
+
+    def invoke(self, function: str, event: dict[str, Any]) -> Any:
+        from warmdoor import wiring
+
+        functie = template.functions()[function]
+        handler = getattr(self._module(function), functie.handler.split(".")[1])
+        with _lock:
+            bewaard = dict(os.environ)
+            os.environ.clear()
+            os.environ.update({**self._base_env, **self.environment(function)})
+            wiring.reset()
+            try:
+                return handler(event, LambdaContext(function_name=function, aws_request_id=str(uuid.uuid4())))
+            finally:
+                os.environ.clear()
+                os.environ.update(bewaard)
+                wiring.reset()

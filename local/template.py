@@ -1,0 +1,136 @@
+"""Reads template.yaml, so that the local stack and the tests build exactly what AWS would."""
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = ROOT / "template.yaml"
+
+
+class _CfnLoader(yaml.SafeLoader):
+    pass
+
+
+def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    name = "Ref" if suffix == "Ref" else f"Fn::{suffix}"
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+        if suffix == "GetAtt":
+            value = value.split(".", 1)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return {name: value}
+
+
+_CfnLoader.add_multi_constructor("!", _tag)
+
+
+@cache
+def load() -> dict[str, Any]:
+    with TEMPLATE.open() as bestand:
+        template: dict[str, Any] = yaml.load(bestand, Loader=_CfnLoader)  # noqa: S506 - SafeLoader subclass
+    return template
+
+
+def resources(soort: str) -> dict[str, dict[str, Any]]:
+    return {naam: res for naam, res in load()["Resources"].items() if res["Type"] == soort}
+
+
+def parameter_defaults() -> dict[str, str]:
+    return {naam: str(p.get("Default", "")) for naam, p in load().get("Parameters", {}).items()}
+
+
+def table_definitions() -> dict[str, dict[str, Any]]:
+    """create_table arguments per logical id, straight from the template's table properties."""
+    definities = {}
+    for naam, res in resources("AWS::DynamoDB::Table").items():
+        props = res["Properties"]
+        definitie = {
+            k: props[k]
+            for k in ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode", "StreamSpecification")
+            if k in props
+        }
+        if "StreamSpecification" in definitie:
+            definitie["StreamSpecification"] = {"StreamEnabled": True, **definitie["StreamSpecification"]}
+        definities[naam] = definitie
+    return definities
+
+
+def ttl_attributes() -> dict[str, str]:
+    return {
+        naam: res["Properties"]["TimeToLiveSpecification"]["AttributeName"]
+        for naam, res in resources("AWS::DynamoDB::Table").items()
+        if res["Properties"].get("TimeToLiveSpecification", {}).get("Enabled")
+    }
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    function: str
+    authorized: bool
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    code_uri: Path
+    handler: str
+    environment: dict[str, Any]
+    events: dict[str, Any] = field(default_factory=dict)
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+def functions() -> dict[str, Function]:
+    globale = load().get("Globals", {}).get("Function", {})
+    globale_env = globale.get("Environment", {}).get("Variables", {})
+    result = {}
+    for naam, res in resources("AWS::Serverless::Function").items():
+        props = res["Properties"]
+        result[naam] = Function(
+            name=naam,
+            code_uri=ROOT / props["CodeUri"],
+            handler=props["Handler"],
+            environment={**globale_env, **props.get("Environment", {}).get("Variables", {})},
+            events=props.get("Events", {}),
+            properties=props,
+        )
+    return result
+
+
+def routes() -> list[Route]:
+    result = []
+    for functie in functions().values():
+        for event in functie.events.values():
+            if event["Type"] != "Api":
+                continue
+            props = event["Properties"]
+            authorizer = props.get("Auth", {}).get("Authorizer")
+            result.append(Route(props["Method"].upper(), props["Path"], functie.name, authorizer != "NONE"))
+    return result
+
+
+def authorizer_function() -> str:
+    for res in resources("AWS::Serverless::Api").values():
+        for authorizer in res["Properties"]["Auth"]["Authorizers"].values():
+            return str(authorizer["FunctionArn"]["Fn::GetAtt"][0])
+    raise LookupError("the template declares no authorizer")
+
+
+def resolve(waarde: Any, refs: dict[str, str]) -> str:
+    """A template value with !Ref/!Sub to logical ids and parameters, as a plain string."""
+    if isinstance(waarde, dict) and "Ref" in waarde:
+        return refs[waarde["Ref"]]
+    if isinstance(waarde, dict) and "Fn::Sub" in waarde:
+        tekst = str(waarde["Fn::Sub"])
+        for naam, vervanging in refs.items():
+            tekst = tekst.replace("${" + naam + "}", vervanging)
+        return tekst
+    return str(waarde)

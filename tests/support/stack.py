@@ -1,0 +1,100 @@
+"""The system under test on in-process emulated AWS: tables from template.yaml, handlers behind the
+local API Gateway, a movable clock, and a small HTTP-like client per role."""
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import boto3
+
+from local import template
+from local.clock import MovableClock
+from local.gateway import Gateway, HttpResponse
+from local.lambdas import Runtime, physical_names
+from warmdoor import wiring
+from warmdoor.domain import sleutels
+from warmdoor.models.enums import Rol
+from warmdoor.store.repository import DynamoRepository
+
+
+def create_tables(dynamodb: Any, names: dict[str, str]) -> None:
+    for logical, definitie in template.table_definitions().items():
+        dynamodb.create_table(TableName=names[logical], **definitie)
+    for logical, attribuut in template.ttl_attributes().items():
+        dynamodb.update_time_to_live(
+            TableName=names[logical], TimeToLiveSpecification={"Enabled": True, "AttributeName": attribuut}
+        )
+
+
+@dataclass
+class Antwoord:
+    status: int
+    headers: dict[str, str]
+    body: Any
+
+    @classmethod
+    def van(cls, response: HttpResponse) -> "Antwoord":
+        tekst = response.body.decode()
+        try:
+            body = json.loads(tekst) if tekst else None
+        except ValueError:
+            body = tekst
+        return cls(response.status, {k.lower(): v for k, v in response.headers.items()}, body)
+
+
+@dataclass
+class Caller:
+    gateway: Gateway
+    key: str | None
+
+    def request(
+        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None, raw: bytes | None = None
+    ) -> Antwoord:
+        alle = {"Content-Type": "application/json", **(headers or {})}
+        if self.key is not None:
+            alle["Authorization"] = f"Bearer {self.key}"
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else b"")
+        return Antwoord.van(self.gateway.handle(method, path, alle, data))
+
+    def get(self, path: str, **kw: Any) -> Antwoord:
+        return self.request("GET", path, **kw)
+
+    def post(self, path: str, body: Any = None, **kw: Any) -> Antwoord:
+        return self.request("POST", path, body, **kw)
+
+    def put(self, path: str, body: Any = None, **kw: Any) -> Antwoord:
+        return self.request("PUT", path, body, **kw)
+
+    def delete(self, path: str, **kw: Any) -> Antwoord:
+        return self.request("DELETE", path, **kw)
+
+
+@dataclass
+class Stack:
+    gateway: Gateway
+    clock: MovableClock
+    repo: DynamoRepository
+    table: str
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def caller(self, key: str | None) -> Caller:
+        return Caller(self.gateway, key)
+
+    def register_key(self, rol: Rol, schuldeiser_id: str | None = None, organisatie_id: str | None = None) -> str:
+        geheim = sleutels.nieuw_geheim()
+        sleutels.registreren(self.repo, geheim, self.clock.now(), rol, schuldeiser_id, organisatie_id)
+        return geheim
+
+
+def build_stack(start: datetime | None = None) -> Stack:
+    names = physical_names()
+    dynamodb = boto3.client("dynamodb")
+    create_tables(dynamodb, names)
+    refs = {**template.parameter_defaults(), **names}
+    clock = MovableClock(start)
+    wiring.gebruik_klok(clock)
+    runtime = Runtime(refs, dict(os.environ))
+    gateway = Gateway(runtime, "api.warmdoor.test")
+    return Stack(gateway, clock, DynamoRepository(dynamodb, names["Tabel"]), names["Tabel"])
