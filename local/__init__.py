@@ -1,1 +1,4 @@
-"""The docker-free local stack behind `make run`: the template's handlers on an emulated AWS. Never deployed."""
+"""The docker-free local stack behind `make run`: the template's handlers on emulated AWS.
+
+Never deployed.
+"""

@@ -17,6 +17,7 @@ STAGE = "local"
 ACCOUNT = "123456789012"
 REGION = "eu-west-1"
 API_ID = "warmdoorlocal"
+API_ARN = f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{API_ID}"
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,22 @@ class Gateway:
             return self._gateway_response("UNAUTHORIZED")
         authorizer_event = {
             "type": "REQUEST",
-            "methodArn": f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{API_ID}/{STAGE}/{event['httpMethod']}{event['path']}",
-            **{k: event[k] for k in ("resource", "path", "httpMethod", "headers", "multiValueHeaders",
-                                     "queryStringParameters", "multiValueQueryStringParameters",
-                                     "pathParameters", "stageVariables", "requestContext")},
+            "methodArn": f"{API_ARN}/{STAGE}/{event['httpMethod']}{event['path']}",
+            **{
+                k: event[k]
+                for k in (
+                    "resource",
+                    "path",
+                    "httpMethod",
+                    "headers",
+                    "multiValueHeaders",
+                    "queryStringParameters",
+                    "multiValueQueryStringParameters",
+                    "pathParameters",
+                    "stageVariables",
+                    "requestContext",
+                )
+            },
         }
         try:
             beleid = self._runtime.invoke(self._authorizer, authorizer_event)
@@ -88,8 +101,14 @@ class Gateway:
         return {**beleid.get("context", {}), "principalId": beleid["principalId"]}
 
     def _event(
-        self, route: template.Route, params: dict[str, str], method: str, path: str, query: str,
-        headers: dict[str, str], body: bytes,
+        self,
+        route: template.Route,
+        params: dict[str, str],
+        method: str,
+        path: str,
+        query: str,
+        headers: dict[str, str],
+        body: bytes,
     ) -> dict[str, Any]:
         paren = parse_qsl(query, keep_blank_values=True)
         multi: dict[str, list[str]] = {}

@@ -24,11 +24,12 @@ def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     elif isinstance(node, yaml.SequenceNode):
         value = loader.construct_sequence(node, deep=True)
     else:
-        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+        assert isinstance(node, yaml.MappingNode)
+        value = loader.construct_mapping(node, deep=True)
     return {name: value}
 
 
-_CfnLoader.add_multi_constructor("!", _tag)
+_CfnLoader.add_multi_constructor("!", _tag)  # type: ignore[no-untyped-call]
 
 
 @cache
@@ -53,7 +54,13 @@ def table_definitions() -> dict[str, dict[str, Any]]:
         props = res["Properties"]
         definitie = {
             k: props[k]
-            for k in ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode", "StreamSpecification")
+            for k in (
+                "AttributeDefinitions",
+                "KeySchema",
+                "GlobalSecondaryIndexes",
+                "BillingMode",
+                "StreamSpecification",
+            )
             if k in props
         }
         if "StreamSpecification" in definitie:

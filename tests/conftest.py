@@ -95,7 +95,8 @@ def pilot(stack: Any) -> Any:
     assert beheer.put("/v1/organisaties/rotterdam", ORGANISATIE_ROTTERDAM).status == 201
     for schuldeiser_id, naam in (("evides", "Evides Waterbedrijf"), ("oasen", "Oasen")):
         antwoord = beheer.put(
-            f"/v1/schuldeisers/{schuldeiser_id}", {"naam": naam, "type": "water", "email": f"incasso@{schuldeiser_id}.example"}
+            f"/v1/schuldeisers/{schuldeiser_id}",
+            {"naam": naam, "type": "water", "email": f"incasso@{schuldeiser_id}.example"},
         )
         assert antwoord.status == 201
     stack.callers = {

@@ -70,7 +70,9 @@ def _ongeldig(fout: RequestValidationError) -> Response[str]:
 
 @app.exception_handler(OngeldigeCursor)
 def _cursor(_: OngeldigeCursor) -> Response[str]:
-    return problems.ongeldige_invoer([InvalidParam("volgende", "invalid", "Deze cursor is onbekend of verlopen")])
+    return problems.ongeldige_invoer(
+        [InvalidParam("volgende", "invalid", "Deze cursor is onbekend of verlopen")]
+    )
 
 
 @app.exception_handler(DomainError)
@@ -101,9 +103,7 @@ def openapi_document() -> Response[str]:
 
 @app.put(
     "/organisaties/<organisatie_id>",
-    responses=antwoorden(
-        200, OrganisatieWeergave, "Vervangen", *MET_BODY, 409, extra={201: "Aangemaakt"}
-    ),
+    responses=antwoorden(200, OrganisatieWeergave, "Vervangen", *MET_BODY, 409, extra={201: "Aangemaakt"}),
 )
 def organisatie_opslaan(organisatie_id: Id, invoer: OrganisatieInvoer) -> Response[str]:
     organisatie, nieuw = beheer.organisatie_opslaan(omgeving(), _wie(), organisatie_id, invoer)
@@ -153,7 +153,9 @@ def schuldeiser(schuldeiser_id: Id) -> Response[str]:
 
 @app.post(
     "/api-sleutels",
-    responses=antwoorden(201, NieuweApiSleutel, "Aangemaakt; de sleutel staat alleen in dit antwoord", *MET_BODY),
+    responses=antwoorden(
+        201, NieuweApiSleutel, "Aangemaakt; de sleutel staat alleen in dit antwoord", *MET_BODY
+    ),
 )
 def sleutel_aanmaken(aanvraag: ApiSleutelAanvraag) -> Response[str]:
     sleutel, geheim = beheer.sleutel_aanmaken(omgeving(), _wie(), aanvraag)
@@ -205,7 +207,9 @@ def aanmelden(verzoek: DoorverwijzingAanmelding, idempotency_key: IdempotencyKey
 
 @app.get(
     "/doorverwijzingen",
-    responses=antwoorden(200, DoorverwijzingLijst, "De eigen doorverwijzingen, nieuwste eerst", 400, *BEVEILIGD),
+    responses=antwoorden(
+        200, DoorverwijzingLijst, "De eigen doorverwijzingen, nieuwste eerst", 400, *BEVEILIGD
+    ),
 )
 def doorverwijzingen(
     status: Annotated[Status | None, Query()] = None, volgende: Volgende = None, limiet: Limiet = 20
@@ -245,6 +249,10 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     antwoord = http.weiger_body(event) or app.resolve(event, context)
     logger.info(
         "request",
-        extra={"method": event.get("httpMethod"), "resource": event.get("resource"), "status": antwoord["statusCode"]},
+        extra={
+            "method": event.get("httpMethod"),
+            "resource": event.get("resource"),
+            "status": antwoord["statusCode"],
+        },
     )
     return http.met_api_versie(antwoord)

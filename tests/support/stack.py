@@ -50,7 +50,12 @@ class Caller:
     key: str | None
 
     def request(
-        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None, raw: bytes | None = None
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+        raw: bytes | None = None,
     ) -> Antwoord:
         alle = {"Content-Type": "application/json", **(headers or {})}
         if self.key is not None:
@@ -82,7 +87,9 @@ class Stack:
     def caller(self, key: str | None) -> Caller:
         return Caller(self.gateway, key)
 
-    def register_key(self, rol: Rol, schuldeiser_id: str | None = None, organisatie_id: str | None = None) -> str:
+    def register_key(
+        self, rol: Rol, schuldeiser_id: str | None = None, organisatie_id: str | None = None
+    ) -> str:
         geheim = sleutels.nieuw_geheim()
         sleutels.registreren(self.repo, geheim, self.clock.now(), rol, schuldeiser_id, organisatie_id)
         return geheim

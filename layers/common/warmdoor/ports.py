@@ -97,7 +97,10 @@ class Repository(Protocol):
     def doorverwijzing_aanmelden(
         self, doorverwijzing: Doorverwijzing, claims: Sequence[Claim], gebeurtenissen: Sequence[Gebeurtenis]
     ) -> None:
-        """Writes the referral, its claims and its events in one transaction; ClaimBestaat if a claim is taken."""
+        """Writes the referral, its claims and its events in one transaction.
+
+        Raises ClaimBestaat if a claim is taken.
+        """
         ...
 
     def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None: ...

@@ -35,7 +35,9 @@ def omgeving() -> Omgeving:
 
         instellingen = settings()
         _omgeving = Omgeving(
-            repo=DynamoRepository(dynamodb_client(), instellingen.table_name), clock=_clock, settings=instellingen
+            repo=DynamoRepository(dynamodb_client(), instellingen.table_name),
+            clock=_clock,
+            settings=instellingen,
         )
     return _omgeving
 

@@ -21,13 +21,15 @@ def principal(event: dict[str, Any]) -> Principal:
     context = (event.get("requestContext") or {}).get("authorizer") or {}
     return Principal(
         sleutelId=context.get("sleutelId", ""),
-        rol=Rol(context.get("rol")),
+        rol=Rol(str(context.get("rol"))),
         schuldeiserId=context.get("schuldeiserId") or None,
         organisatieId=context.get("organisatieId") or None,
     )
 
 
-def json_antwoord(model: BaseModel, status: int = 200, headers: dict[str, str] | None = None) -> Response[str]:
+def json_antwoord(
+    model: BaseModel, status: int = 200, headers: dict[str, str] | None = None
+) -> Response[str]:
     return Response(
         status_code=status,
         content_type="application/json",
@@ -37,7 +39,9 @@ def json_antwoord(model: BaseModel, status: int = 200, headers: dict[str, str] |
 
 
 def _proxy_problem(status: HTTPStatus, soort: str, title: str, detail: str) -> dict[str, Any]:
-    body = Problem(type=f"https://warmdoor.nl/problemen/{soort}", title=title, status=status.value, detail=detail)
+    body = Problem(
+        type=f"https://warmdoor.nl/problemen/{soort}", title=title, status=status.value, detail=detail
+    )
     return {
         "statusCode": status.value,
         "headers": {"Content-Type": PROBLEM_JSON},
@@ -53,9 +57,14 @@ def weiger_body(event: dict[str, Any]) -> dict[str, Any] | None:
     headers = {naam.lower(): waarde for naam, waarde in (event.get("headers") or {}).items()}
     soort = (headers.get("content-type") or "").split(";")[0].strip().lower()
     body = event.get("body") or ""
-    if len(body.encode()) > MAX_BODY_BYTES or event.get("isBase64Encoded") and len(body) > MAX_BODY_BYTES * 4 // 3:
+    if len(body.encode()) > MAX_BODY_BYTES or (
+        event.get("isBase64Encoded") and len(body) > MAX_BODY_BYTES * 4 // 3
+    ):
         return _proxy_problem(
-            HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "te-groot", "Body te groot", f"De body mag hoogstens {MAX_BODY_BYTES} bytes zijn"
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+            "te-groot",
+            "Body te groot",
+            f"De body mag hoogstens {MAX_BODY_BYTES} bytes zijn",
         )
     if soort != "application/json":
         return _proxy_problem(
@@ -86,4 +95,3 @@ def server_url(event: dict[str, Any], ingesteld: str | None) -> str:
     if ".execute-api." in domein:
         return f"https://{domein}/{context.get('stage', '')}/v1"
     return f"https://{domein}/v1"
-

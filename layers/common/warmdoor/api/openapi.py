@@ -11,7 +11,10 @@ from warmdoor.api.problems import PROBLEM_JSON
 from warmdoor.models.responses import Problem
 
 _API_VERSION_HEADER = {
-    "API-Version": {"description": "Version of the API (semver)", "schema": {"type": "string", "example": API_VERSION}}
+    "API-Version": {
+        "description": "Version of the API (semver)",
+        "schema": {"type": "string", "example": API_VERSION},
+    }
 }
 _LOCATION_HEADER = {"Location": {"description": "URL of the referral", "schema": {"type": "string"}}}
 
@@ -31,7 +34,7 @@ MET_BODY = (400, 401, 403, 413, 415)
 
 def antwoorden(
     status: int,
-    model: type | None,
+    model: Any,
     beschrijving: str,
     *fouten: int,
     extra: dict[int, str] | None = None,
@@ -59,7 +62,9 @@ def document(app: Any, server_url: str) -> dict[str, Any]:
         ),
         servers=[Server(url=server_url)],
         contact=Contact(name="WarmDoor beheer", url="https://warmdoor.nl", email="beheer@warmdoor.nl"),
-        security_schemes={"apiSleutel": HTTPBearer(description="API-sleutel van een schuldeiser, organisatie of beheer")},
+        security_schemes={
+            "apiSleutel": HTTPBearer(description="API-sleutel van een schuldeiser, organisatie of beheer")
+        },
         security=[{"apiSleutel": []}],
     ).model_dump(mode="json", by_alias=True, exclude_none=True)
     for pad, operaties in schema.get("paths", {}).items():
@@ -70,6 +75,6 @@ def document(app: Any, server_url: str) -> dict[str, Any]:
                 del operatie["responses"]["422"]
             if pad == "/openapi.json":
                 operatie["security"] = []
-    for naam in ("HTTPValidationError", "ValidationError"):
+    for naam in ("HTTPValidationError", "ValidationError", "ResponseValidationError"):
         schema.get("components", {}).get("schemas", {}).pop(naam, None)
     return schema

@@ -56,7 +56,9 @@ def problem(
         title=title,
         status=status.value,
         detail=detail,
-        invalidParams=[InvalidParamWeergave(name=p.name, code=p.code, reason=p.reason) for p in invalid_params]
+        invalidParams=[
+            InvalidParamWeergave(name=p.name, code=p.code, reason=p.reason) for p in invalid_params
+        ]
         or None,
     )
     return Response(
@@ -77,7 +79,8 @@ def ongeldige_invoer(params: Sequence[InvalidParam]) -> Response[str]:
 
 
 def _naam(loc: Sequence[Any]) -> str:
-    # ("body", "client", "postcode") -> "client.postcode"; ("body", "gemeenten", 0, "code") -> "gemeenten[0].code"
+    # ("body", "client", "postcode") -> "client.postcode"
+    # ("body", "gemeenten", 0, "code") -> "gemeenten[0].code"
     delen = list(loc[1:]) if loc and loc[0] in {"body", "query", "path", "header"} else list(loc)
     if loc and loc[0] == "body" and delen and isinstance(delen[0], int):
         return "body"  # a position in unparseable JSON, not a field

@@ -34,7 +34,9 @@ def _controleer_data(verzoek: DoorverwijzingAanmelding, omg: Omgeving) -> None:
     if verzoek.toestemming.tijdstip > nu + _KLOKSPELING:
         fouten.append(InvalidParam("toestemming.tijdstip", "future", "Het tijdstip ligt in de toekomst"))
     if verzoek.client.geboortedatum >= dag:
-        fouten.append(InvalidParam("client.geboortedatum", "future", "De geboortedatum moet in het verleden liggen"))
+        fouten.append(
+            InvalidParam("client.geboortedatum", "future", "De geboortedatum moet in het verleden liggen")
+        )
     elif verzoek.client.geboortedatum.year < dag.year - _MAXIMALE_LEEFTIJD_JAREN:
         fouten.append(InvalidParam("client.geboortedatum", "minimum", "De geboortedatum ligt te ver terug"))
     if verzoek.achterstand.ontstaansdatum > dag:
@@ -69,11 +71,25 @@ def aanmelden(
 
     doorverwijzing_id = str(uuid.uuid4())
     inhoud = inhoud_hash(verzoek)
-    claims = [Claim(Claimsoort.REFERENTIE, principal.schuldeiserId, verzoek.schuldeiserReferentie, inhoud, doorverwijzing_id)]
+    claims = [
+        Claim(
+            Claimsoort.REFERENTIE,
+            principal.schuldeiserId,
+            verzoek.schuldeiserReferentie,
+            inhoud,
+            doorverwijzing_id,
+        )
+    ]
     if idempotentiesleutel is not None:
         claims.insert(
             0,
-            Claim(Claimsoort.IDEMPOTENTIESLEUTEL, principal.schuldeiserId, idempotentiesleutel, inhoud, doorverwijzing_id),
+            Claim(
+                Claimsoort.IDEMPOTENTIESLEUTEL,
+                principal.schuldeiserId,
+                idempotentiesleutel,
+                inhoud,
+                doorverwijzing_id,
+            ),
         )
     for claim in claims:
         bestaande = omg.repo.claim(claim.soort, claim.schuldeiserId, claim.waarde)

@@ -34,12 +34,13 @@ def gemeente_voor(routering: Routering, gemeentecode: str | None, postcode: str)
 def met_organisatie(routering: Routering, organisatie: Organisatie) -> Routering:
     """The routing with this organisation's municipalities replaced, or Conflict naming the holder."""
     anderen = {
-        code: gemeente for code, gemeente in routering.gemeenten.items() if gemeente.organisatieId != organisatie.id
+        code: gemeente
+        for code, gemeente in routering.gemeenten.items()
+        if gemeente.organisatieId != organisatie.id
     }
-    for gemeente in organisatie.gemeenten:
-        if gemeente.code in anderen:
-            houder = anderen[gemeente.code].organisatieId
-            raise Conflict(f"Gemeente {gemeente.code} hoort al bij organisatie {houder}")
+    for code in (g.code for g in organisatie.gemeenten):
+        if code in anderen:
+            raise Conflict(f"Gemeente {code} hoort al bij organisatie {anderen[code].organisatieId}")
     eigen = {
         gemeente.code: RouteringGemeente(
             organisatieId=organisatie.id, naam=gemeente.naam, postcodegebieden=gemeente.postcodegebieden

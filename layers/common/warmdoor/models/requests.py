@@ -39,7 +39,8 @@ class Toestemming(StrictModel):
 
 class Client(StrictModel):
     voorletters: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20, pattern=r"^[^\x00-\x1f\x7f]*$")
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=20, pattern=r"^[^\x00-\x1f\x7f]*$"),
     ]
     voornaam: Naam | None = None
     voorvoegsel: Kort | None = None
@@ -53,7 +54,10 @@ class Adres(StrictModel):
     straatnaam: Naam
     huisnummer: Annotated[StrictInt, Field(ge=1, le=99999)]
     huisnummertoevoeging: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$")]
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$"),
+        ]
         | None
     ) = None
     postcode: Postcode
@@ -66,7 +70,8 @@ class Achterstand(StrictModel):
 
 
 Referentie = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$"),
 ]
 
 
@@ -131,4 +136,3 @@ class ApiSleutelAanvraag(StrictModel):
     schuldeiserId: Identificatie | None = None
     organisatieId: Identificatie | None = None
     omschrijving: Naam | None = None
-

@@ -1,5 +1,6 @@
 """Stored items <-> entities. An item is the entity's JSON form plus its keys, in DynamoDB's type format."""
 
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
@@ -18,8 +19,19 @@ def naar_dynamo(waarden: dict[str, Any]) -> Item:
     return {naam: _SERIALIZER.serialize(waarde) for naam, waarde in waarden.items()}
 
 
+def _getallen(waarde: Any) -> Any:
+    """DynamoDB numbers come back as Decimal; the entities hold only whole numbers."""
+    if isinstance(waarde, Decimal):
+        return int(waarde)
+    if isinstance(waarde, dict):
+        return {k: _getallen(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_getallen(v) for v in waarde]
+    return waarde
+
+
 def uit_dynamo(item: Item) -> dict[str, Any]:
-    return {naam: _DESERIALIZER.deserialize(waarde) for naam, waarde in item.items()}
+    return {naam: _getallen(_DESERIALIZER.deserialize(waarde)) for naam, waarde in item.items()}
 
 
 def _met_index(waarden: dict[str, Any], index: str, pk: str, sk: str) -> None:

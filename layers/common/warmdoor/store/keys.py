@@ -25,7 +25,10 @@ def doorverwijzing(doorverwijzing_id: str) -> dict[str, str]:
 
 
 def gebeurtenis(doorverwijzing_id: str, tijdstip: datetime, gebeurtenis_id: str) -> dict[str, str]:
-    return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": f"GEBEURTENIS#{tijd_sleutel(tijdstip)}#{gebeurtenis_id}"}
+    return {
+        "PK": f"DOORVERWIJZING#{doorverwijzing_id}",
+        "SK": f"GEBEURTENIS#{tijd_sleutel(tijdstip)}#{gebeurtenis_id}",
+    }
 
 
 def claim(soort: str, schuldeiser_id: str, waarde: str) -> dict[str, str]:
@@ -46,5 +49,6 @@ def sleutel(sleutel_id: str) -> dict[str, str]:
 
 def sleutelhash(sleutel_hash: str) -> dict[str, str]:
     return {"PK": f"SLEUTELHASH#{sleutel_hash}", "SK": "SLEUTELHASH"}
+
 
 INDEX_KEYS_BY_PK = dict(INDEX_KEYS.values())

@@ -22,7 +22,7 @@ from warmdoor.ports import (
     VersieConflict,
 )
 from warmdoor.store import keys
-from warmdoor.store.items import M, Item, entiteit, item, naar_dynamo, uit_dynamo
+from warmdoor.store.items import Item, M, entiteit, item, naar_dynamo, uit_dynamo
 
 # Event items only need to live until every consumer has read them from the stream (24 h retention).
 GEBEURTENIS_BEWAARTERMIJN = timedelta(days=7)
@@ -31,7 +31,9 @@ _NIET_BESTAAND = "attribute_not_exists(PK)"
 
 
 def _gebeurtenis_item(gebeurtenis: Gebeurtenis) -> Item:
-    waarden = item(keys.gebeurtenis(gebeurtenis.doorverwijzingId, gebeurtenis.tijdstip, gebeurtenis.id), gebeurtenis)
+    waarden = item(
+        keys.gebeurtenis(gebeurtenis.doorverwijzingId, gebeurtenis.tijdstip, gebeurtenis.id), gebeurtenis
+    )
     verloopt = gebeurtenis.tijdstip + GEBEURTENIS_BEWAARTERMIJN
     return {**waarden, **naar_dynamo({"verlooptOp": int(verloopt.timestamp())})}
 
@@ -83,7 +85,13 @@ class DynamoRepository:
                 time.sleep(0.05 * 2**poging)
 
     def _page(
-        self, index: str, partitie: str, volgende: str | None, limiet: int, nieuwste_eerst: bool, filter: Any = None
+        self,
+        index: str,
+        partitie: str,
+        volgende: str | None,
+        limiet: int,
+        nieuwste_eerst: bool,
+        filter: Any = None,
     ) -> tuple[list[Item], str | None]:
         pk_naam, sk_naam = keys.INDEX_KEYS[index]
         start = _cursor_uit(volgende, pk_naam, partitie)
@@ -172,7 +180,9 @@ class DynamoRepository:
         self._client.put_item(
             TableName=self._table,
             Item=item(
-                keys.schuldeiser(schuldeiser.id), schuldeiser, **{keys.GSI_SOORT: ("SCHULDEISER", schuldeiser.id)}
+                keys.schuldeiser(schuldeiser.id),
+                schuldeiser,
+                **{keys.GSI_SOORT: ("SCHULDEISER", schuldeiser.id)},
             ),
         )
 
@@ -194,7 +204,9 @@ class DynamoRepository:
                 {
                     "Put": {
                         "TableName": self._table,
-                        "Item": item(keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}),
+                        "Item": item(
+                            keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}
+                        ),
                         "ConditionExpression": _NIET_BESTAAND,
                     }
                 },
@@ -215,7 +227,9 @@ class DynamoRepository:
                 {
                     "Put": {
                         "TableName": self._table,
-                        "Item": item(keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}),
+                        "Item": item(
+                            keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}
+                        ),
                     }
                 },
                 {"Delete": {"TableName": self._table, "Key": naar_dynamo(keys.sleutelhash(sleutel.hash))}},
@@ -288,7 +302,9 @@ class DynamoRepository:
         gevonden, cursor = self._page(index, partitie, volgende, limiet, nieuwste_eerst=True, filter=status)
         return Pagina([entiteit(Doorverwijzing, i) for i in gevonden], cursor)
 
-    def doorverwijzing_bijwerken(self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]) -> None:
+    def doorverwijzing_bijwerken(
+        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]
+    ) -> None:
         acties = [
             {
                 "Put": {

@@ -1,0 +1,69 @@
+# The README's commands. `make run` and `make test` install what they need on first use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+TOOLS := .tools
+PY := $(VENV)/bin/python
+SAM := $(TOOLS)/sam/bin/sam
+STACK ?= warmdoor
+REGION ?= eu-west-1
+export SAM_CLI_TELEMETRY := 0
+export PYTHONPATH := layers/common:.
+
+.PHONY: install run test lint validate build deploy bench operator-key clean
+
+$(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+# The SAM CLI pins its own boto3/pydantic/click, so it lives in a venv of its own.
+$(SAM):
+	$(PYTHON) -m venv $(TOOLS)/sam
+	$(TOOLS)/sam/bin/pip install --quiet aws-sam-cli==1.170.0
+
+install: $(VENV)/.installed node_modules/.installed
+
+run: $(VENV)/.installed
+	$(PY) -m local $(ARGS)
+
+test: install $(SAM)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy layers/common functions local tests benchmarks
+	$(SAM) validate --lint --region $(REGION)
+	$(PY) -m pytest
+
+lint: install $(SAM)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy layers/common functions local tests benchmarks
+	$(VENV)/bin/cfn-lint template.yaml
+	$(SAM) validate --lint --region $(REGION)
+	$(PY) -m local.openapi > .openapi.json
+	node_modules/.bin/spectral lint --fail-severity error -r ../shared/standards/nl-api-design-rules.linter.yaml .openapi.json
+
+validate: $(SAM)
+	$(SAM) validate --lint --region $(REGION)
+
+# Builds where the runtime's Python (see template.yaml) is on PATH, e.g. PYENV_VERSION=3.13.0 make build.
+build: $(SAM)
+	$(SAM) build
+
+deploy: build
+	$(SAM) deploy --stack-name $(STACK) --region $(REGION) --resolve-s3 --capabilities CAPABILITY_IAM $(ARGS)
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/bench.py
+
+# The first operator key of a deployed stack: make operator-key TABLE=<TableName output>
+operator-key: $(VENV)/.installed
+	$(PY) -m warmdoor beheersleutel --tabel $(TABLE) --omschrijving "$${OMSCHRIJVING:-eerste beheersleutel}"
+
+clean:
+	rm -rf $(VENV) $(TOOLS) node_modules .aws-sam .mypy_cache .ruff_cache .pytest_cache

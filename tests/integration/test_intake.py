@@ -1,0 +1,223 @@
+"""A creditor submits a warm referral and follows it; handlers on emulated AWS behind the local gateway."""
+
+import threading
+
+import boto3
+
+from tests.conftest import aanmelding
+from warmdoor.domain import intake
+from warmdoor.models.requests import DoorverwijzingAanmelding
+from warmdoor.ports import Claimsoort
+
+PERSOONSGEGEVENS = ("client", "adres", "achterstand", "toestemming", "toelichting", "contactpogingen")
+
+
+def test_submission_is_registered_routed_and_timed(pilot):
+    antwoord = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding())
+    assert antwoord.status == 201
+    d = antwoord.body
+    assert antwoord.headers["location"] == f"/v1/doorverwijzingen/{d['id']}"
+    assert antwoord.headers["api-version"] == "1.0.0"
+    assert d["status"] == "aangemeld"
+    assert d["organisatie"] == {"id": "walcheren", "naam": "Schuldhulp Walcheren"}
+    assert d["gemeentecode"] == "GM0687"
+    assert d["aangemeldOp"].startswith("2026-11-27T10:00:00")
+    assert d["aangemeldOp"].endswith("+01:00")
+    assert d["contactUiterlijk"].startswith("2026-11-30T10:00:00")
+    assert d["incassostop"]["tot"].startswith("2026-12-27T10:00:00")
+    assert d["incassostop"]["actief"] is True
+    assert d["contactTermijnVerlopen"] is False
+
+
+def test_creditor_view_holds_no_personal_data(pilot):
+    d = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding()).body
+    for veld in PERSOONSGEGEVENS:
+        assert veld not in d
+    gelezen = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body
+    assert "Dijk" not in str(gelezen) and "4331" not in str(gelezen) and "+316" not in str(gelezen)
+
+
+def test_organisation_sees_the_referral_in_full_and_normalised(pilot):
+    d = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding()).body
+    volledig = pilot.callers["walcheren"].get(f"/v1/doorverwijzingen/{d['id']}").body
+    assert volledig["client"]["telefoonnummer"] == "+31612345678"
+    assert volledig["adres"]["postcode"] == "4331AB"
+    assert volledig["achterstand"] == {"bedrag": "123.45", "ontstaansdatum": "2026-09-01"}
+    assert volledig["schuldeiser"] == {"id": "evides", "naam": "Evides Waterbedrijf"}
+    assert volledig["toelichting"] == "Liefst 's ochtends bellen"
+    assert volledig["toestemming"]["smsBevestiging"] is True
+
+
+def test_municipality_code_routes_when_postcode_is_ambiguous(pilot):
+    body = aanmelding(gemeentecode="GM0599")
+    body["adres"]["postcode"] = "9999 AA"
+    d = pilot.callers["evides"].post("/v1/doorverwijzingen", body).body
+    assert d["organisatie"]["id"] == "rotterdam"
+
+
+def test_no_participating_organisation_is_a_422_problem(pilot):
+    body = aanmelding()
+    body["adres"]["postcode"] = "9999 AA"
+    antwoord = pilot.callers["evides"].post("/v1/doorverwijzingen", body)
+    assert antwoord.status == 422
+    assert antwoord.headers["content-type"] == "application/problem+json"
+    assert antwoord.body["type"].endswith("/geen-deelnemende-organisatie")
+
+
+def test_the_same_submission_again_returns_the_same_referral(pilot):
+    evides = pilot.callers["evides"]
+    eerste = evides.post("/v1/doorverwijzingen", aanmelding())
+    anders_gespeld = aanmelding()
+    anders_gespeld["adres"]["postcode"] = "4331ab"
+    anders_gespeld["client"]["telefoonnummer"] = "+31612345678"
+    tweede = evides.post("/v1/doorverwijzingen", anders_gespeld)
+    assert (eerste.status, tweede.status) == (201, 200)
+    assert tweede.body["id"] == eerste.body["id"]
+    assert len(evides.get("/v1/doorverwijzingen").body["items"]) == 1
+
+
+def test_the_same_reference_with_other_content_is_a_conflict(pilot):
+    evides = pilot.callers["evides"]
+    evides.post("/v1/doorverwijzingen", aanmelding())
+    ander = aanmelding()
+    ander["achterstand"]["bedrag"] = "999.00"
+    antwoord = evides.post("/v1/doorverwijzingen", ander)
+    assert antwoord.status == 409
+    assert "EVD-2026-000123" in antwoord.body["detail"]
+
+
+def test_references_are_per_creditor(pilot):
+    a = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding("GEDEELD-1"))
+    b = pilot.callers["oasen"].post("/v1/doorverwijzingen", aanmelding("GEDEELD-1"))
+    assert (a.status, b.status) == (201, 201)
+    assert a.body["id"] != b.body["id"]
+
+
+def test_idempotency_key_returns_the_same_referral_and_guards_the_body(pilot):
+    evides = pilot.callers["evides"]
+    sleutel = {"Idempotency-Key": "f1c7c2a4-retry-1"}
+    eerste = evides.post("/v1/doorverwijzingen", aanmelding("A-1"), headers=sleutel)
+    opnieuw = evides.post("/v1/doorverwijzingen", aanmelding("A-1"), headers=sleutel)
+    ander = evides.post("/v1/doorverwijzingen", aanmelding("A-2"), headers=sleutel)
+    assert (eerste.status, opnieuw.status, ander.status) == (201, 200, 409)
+    assert opnieuw.body["id"] == eerste.body["id"]
+    assert "Idempotency-Key" in ander.body["detail"]
+
+
+def test_concurrent_retries_create_one_referral(pilot):
+    evides = pilot.callers["evides"]
+    antwoorden = []
+
+    def stuur():
+        antwoorden.append(evides.post("/v1/doorverwijzingen", aanmelding("RACE-1")))
+
+    threads = [threading.Thread(target=stuur) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(a.status for a in antwoorden) == [200] * 5 + [201]
+    assert len({a.body["id"] for a in antwoorden}) == 1
+
+
+def test_a_retry_that_loses_the_race_at_the_write_returns_the_winner(pilot):
+    """Both requests read 'no claim yet'; the second one's transaction meets the first one's claim."""
+    from warmdoor.domain.omgeving import Omgeving
+    from warmdoor.models.entities import Principal
+    from warmdoor.models.enums import Rol
+    from warmdoor.models.settings import Settings
+
+    winnaar = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding("RACE-2")).body
+
+    class TeLaatGelezen:
+        def __init__(self, repo):
+            self._repo = repo
+
+        def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str):
+            return None  # read before the winner committed
+
+        def __getattr__(self, naam):
+            return getattr(self._repo, naam)
+
+    omg = Omgeving(TeLaatGelezen(pilot.repo), pilot.clock, Settings(table_name=pilot.table))
+    principal = Principal(sleutelId="x", rol=Rol.SCHULDEISER, schuldeiserId="evides")
+    d, nieuw = intake.aanmelden(
+        omg, principal, DoorverwijzingAanmelding.model_validate(aanmelding("RACE-2")), None
+    )
+    assert (d.id, nieuw) == (winnaar["id"], False)
+
+
+def test_the_referral_and_its_event_are_written_together(pilot):
+    d = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding()).body
+    items = boto3.client("dynamodb").query(
+        TableName=pilot.table,
+        KeyConditionExpression="PK = :pk",
+        ExpressionAttributeValues={":pk": {"S": f"DOORVERWIJZING#{d['id']}"}},
+    )["Items"]
+    soorten = sorted(i["SK"]["S"].split("#")[0] for i in items)
+    assert soorten == ["DOORVERWIJZING", "GEBEURTENIS"]
+    gebeurtenis = next(i for i in items if i["SK"]["S"].startswith("GEBEURTENIS"))
+    assert gebeurtenis["soort"]["S"] == "DoorverwijzingAangemeld"
+    assert "client" not in gebeurtenis
+
+
+def test_lists_are_own_newest_first_paginated_and_filtered(pilot):
+    evides, oasen = pilot.callers["evides"], pilot.callers["oasen"]
+    ids = []
+    for n in range(5):
+        ids.append(evides.post("/v1/doorverwijzingen", aanmelding(f"L-{n}")).body["id"])
+        pilot.clock.advance(__import__("datetime").timedelta(minutes=1))
+    oasen.post("/v1/doorverwijzingen", aanmelding("O-1"))
+    evides.post(f"/v1/doorverwijzingen/{ids[1]}/intrekkingen", {"reden": "betaald"})
+
+    gezien, volgende = [], None
+    while True:
+        pad = "/v1/doorverwijzingen?limiet=2" + (f"&volgende={volgende}" if volgende else "")
+        pagina = evides.get(pad).body
+        gezien += [d["id"] for d in pagina["items"]]
+        volgende = pagina["volgende"]
+        if not volgende:
+            break
+    assert gezien == list(reversed(ids))
+
+    ingetrokken = evides.get("/v1/doorverwijzingen?status=ingetrokken").body
+    assert [d["id"] for d in ingetrokken["items"]] == [ids[1]]
+    assert len(pilot.callers["walcheren"].get("/v1/doorverwijzingen").body["items"]) == 6
+    assert len(pilot.callers["rotterdam"].get("/v1/doorverwijzingen").body["items"]) == 0
+    assert len(pilot.callers["beheer"].get("/v1/doorverwijzingen").body["items"]) == 6
+
+
+def test_a_forged_cursor_is_bad_input(pilot):
+    antwoord = pilot.callers["evides"].get("/v1/doorverwijzingen?volgende=bm90LWEtY3Vyc29y")
+    assert antwoord.status == 400
+    assert antwoord.body["invalidParams"][0]["name"] == "volgende"
+
+
+def test_withdrawal_ends_the_stop_and_can_happen_once(pilot):
+    evides = pilot.callers["evides"]
+    d = evides.post("/v1/doorverwijzingen", aanmelding()).body
+    pilot.clock.advance(__import__("datetime").timedelta(days=2))
+    antwoord = evides.post(
+        f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "betaald", "toelichting": "Betaald"}
+    )
+    assert antwoord.status == 201
+    assert antwoord.body["status"] == "ingetrokken"
+    assert antwoord.body["ingetrokkenOp"].startswith("2026-11-29T10:00:00")
+    assert antwoord.body["incassostop"]["actief"] is False
+    assert antwoord.body["incassostop"]["tot"] == antwoord.body["ingetrokkenOp"]
+    nogmaals = evides.post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "overig"})
+    assert nogmaals.status == 409
+    assert "ingetrokken" in nogmaals.body["detail"]
+    volledig = pilot.callers["walcheren"].get(f"/v1/doorverwijzingen/{d['id']}").body
+    assert volledig["intrekking"]["reden"] == "betaald"
+
+
+def test_the_deadline_passing_without_contact_shows(pilot):
+    d = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding()).body
+    pilot.clock.advance(__import__("datetime").timedelta(days=3, hours=1))
+    gelezen = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body
+    assert gelezen["contactTermijnVerlopen"] is True
+    pilot.clock.advance(__import__("datetime").timedelta(days=27))
+    assert (
+        pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["incassostop"]["actief"] is False
+    )

@@ -1,0 +1,45 @@
+"""Personal data never reaches a log line: capture everything a full intake logs and look for it."""
+
+import logging
+
+from tests.conftest import aanmelding
+
+PERSOONSGEGEVENS = (
+    "Jan",
+    "Dijk",
+    "0612345678",
+    "+31612345678",
+    "12345678",
+    "Lange Delft",
+    "4331",
+    "1980-05-01",
+    "jan@example.nl",
+    "Middelburg",
+    "123.45",
+    "ochtends",
+)
+
+
+def test_a_full_intake_logs_no_personal_data(pilot, caplog):
+    # INFO is the level the template deploys with (LogLevel parameter, Lambda's JSON log format).
+    caplog.set_level(logging.INFO)
+    evides, walcheren = pilot.callers["evides"], pilot.callers["walcheren"]
+    body = aanmelding("LOG-1")
+    d = evides.post("/v1/doorverwijzingen", body).body
+    evides.post("/v1/doorverwijzingen", body)
+    walcheren.get(f"/v1/doorverwijzingen/{d['id']}")
+    walcheren.get("/v1/doorverwijzingen")
+    slecht = aanmelding("LOG-2")
+    slecht["adres"]["postcode"] = "Lange Delft 12"
+    evides.post("/v1/doorverwijzingen", slecht)
+    evides.post(
+        f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "overig", "toelichting": "Jan belde"}
+    )
+
+    regels = [f"{r.getMessage()} {r.__dict__}" for r in caplog.records]
+    assert any(
+        "request" in regel and "/v1/doorverwijzingen" in regel for regel in regels
+    )  # the handlers did log
+    for regel in regels:
+        for persoonsgegeven in PERSOONSGEGEVENS:
+            assert persoonsgegeven not in regel, (persoonsgegeven, regel)
