@@ -2,7 +2,6 @@
 
 import re
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 
 _DURATION = re.compile(
@@ -33,5 +32,6 @@ class MovableClock:
             self._offset += delta
         return self.now()
 
-    def epoch(self) -> float:
-        return time.time() + self._offset.total_seconds()
+    def offset(self) -> timedelta:
+        with self._lock:
+            return self._offset

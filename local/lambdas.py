@@ -26,12 +26,6 @@ class LambdaContext:
         return 10_000
 
 
-def physical_names(prefix: str = "warmdoor-local") -> dict[str, str]:
-    """What !Ref of each table and parameter stands for locally."""
-    names = {naam: f"{prefix}-{naam}" for naam in template.resources("AWS::DynamoDB::Table")}
-    return names
-
-
 class Runtime:
     def __init__(self, refs: dict[str, str], base_env: dict[str, str]) -> None:
         self._refs = refs
@@ -57,13 +51,14 @@ class Runtime:
         from warmdoor import wiring
 
         functie = template.functions()[function]
-        handler = getattr(self._module(function), functie.handler.split(".")[1])
         with _lock:
             bewaard = dict(os.environ)
             os.environ.clear()
             os.environ.update({**self._base_env, **self.environment(function)})
             wiring.reset()
             try:
+                # Imported under the function's own environment, as module-level Loggers read it.
+                handler = getattr(self._module(function), functie.handler.split(".")[1])
                 return handler(event, LambdaContext(function_name=function, aws_request_id=str(uuid.uuid4())))
             finally:
                 os.environ.clear()

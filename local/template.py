@@ -132,9 +132,14 @@ def authorizer_function() -> str:
 
 
 def resolve(waarde: Any, refs: dict[str, str]) -> str:
-    """A template value with !Ref/!Sub to logical ids and parameters, as a plain string."""
+    """A template value with !Ref/!GetAtt/!Sub of logical ids and parameters, as a plain string.
+
+    `refs` maps a logical id (or parameter) to what !Ref gives, and "Id.Attribute" to what !GetAtt gives.
+    """
     if isinstance(waarde, dict) and "Ref" in waarde:
         return refs[waarde["Ref"]]
+    if isinstance(waarde, dict) and "Fn::GetAtt" in waarde:
+        return refs[".".join(waarde["Fn::GetAtt"])]
     if isinstance(waarde, dict) and "Fn::Sub" in waarde:
         tekst = str(waarde["Fn::Sub"])
         for naam, vervanging in refs.items():

@@ -1,5 +1,6 @@
 """The local API Gateway as a WSGI application, for the HTTP server of `make run` and for schemathesis."""
 
+import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
@@ -11,7 +12,7 @@ Extra = Callable[[str, str, bytes], HttpResponse | None]
 
 
 def application(
-    gateway: Gateway, extra: Extra | None = None
+    gateway: Gateway, extra: Extra | None = None, access_log: bool = False
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
     """`extra` answers paths of the local stack itself (/_local/...) before the gateway sees them."""
 
@@ -23,15 +24,15 @@ def application(
             path += "?" + environ["QUERY_STRING"]
         method = environ["REQUEST_METHOD"]
         headers = {
-            naam[5:].replace("_", "-").title(): waarde
-            for naam, waarde in environ.items()
-            if naam.startswith("HTTP_")
+            naam[5:].replace("_", "-").title(): waarde for naam, waarde in environ.items() if naam.startswith("HTTP_")
         }
         if environ.get("CONTENT_TYPE"):
             headers["Content-Type"] = environ["CONTENT_TYPE"]
-        antwoord = (extra(method, path, body) if extra else None) or gateway.handle(
-            method, path, headers, body
-        )
+        begin = time.monotonic()
+        antwoord = (extra(method, path, body) if extra else None) or gateway.handle(method, path, headers, body)
+        if access_log:
+            duur = (time.monotonic() - begin) * 1000
+            print(f"{method} {environ.get('PATH_INFO', '/')} -> {antwoord.status} ({duur:.0f} ms)", flush=True)
         start_response(
             f"{antwoord.status} {HTTPStatus(antwoord.status).phrase}",
             [*antwoord.headers.items(), ("Content-Length", str(len(antwoord.body)))],

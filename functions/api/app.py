@@ -70,9 +70,7 @@ def _ongeldig(fout: RequestValidationError) -> Response[str]:
 
 @app.exception_handler(OngeldigeCursor)
 def _cursor(_: OngeldigeCursor) -> Response[str]:
-    return problems.ongeldige_invoer(
-        [InvalidParam("volgende", "invalid", "Deze cursor is onbekend of verlopen")]
-    )
+    return problems.ongeldige_invoer([InvalidParam("volgende", "invalid", "Deze cursor is onbekend of verlopen")])
 
 
 @app.exception_handler(DomainError)
@@ -153,9 +151,7 @@ def schuldeiser(schuldeiser_id: Id) -> Response[str]:
 
 @app.post(
     "/api-sleutels",
-    responses=antwoorden(
-        201, NieuweApiSleutel, "Aangemaakt; de sleutel staat alleen in dit antwoord", *MET_BODY
-    ),
+    responses=antwoorden(201, NieuweApiSleutel, "Aangemaakt; de sleutel staat alleen in dit antwoord", *MET_BODY),
 )
 def sleutel_aanmaken(aanvraag: ApiSleutelAanvraag) -> Response[str]:
     sleutel, geheim = beheer.sleutel_aanmaken(omgeving(), _wie(), aanvraag)
@@ -207,9 +203,7 @@ def aanmelden(verzoek: DoorverwijzingAanmelding, idempotency_key: IdempotencyKey
 
 @app.get(
     "/doorverwijzingen",
-    responses=antwoorden(
-        200, DoorverwijzingLijst, "De eigen doorverwijzingen, nieuwste eerst", 400, *BEVEILIGD
-    ),
+    responses=antwoorden(200, DoorverwijzingLijst, "De eigen doorverwijzingen, nieuwste eerst", 400, *BEVEILIGD),
 )
 def doorverwijzingen(
     status: Annotated[Status | None, Query()] = None, volgende: Volgende = None, limiet: Limiet = 20

@@ -56,9 +56,7 @@ def test_each_function_has_its_own_least_privilege_policy():
         assert policies, f"{functie.name} has no policy of its own"
         for policy in policies:
             for statement in policy["Statement"]:
-                acties = (
-                    statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
-                )
+                acties = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
                 assert all("*" not in actie for actie in acties), functie.name
                 assert statement["Resource"] != "*", functie.name
 

@@ -62,9 +62,7 @@ def test_creditors_are_created_read_and_listed(pilot):
 
 def test_a_key_is_shown_once_stored_as_a_hash_and_revoked_at_once(pilot):
     beheer = pilot.callers["beheer"]
-    antwoord = beheer.post(
-        "/v1/api-sleutels", {"rol": "schuldeiser", "schuldeiserId": "evides", "omschrijving": "CRM"}
-    )
+    antwoord = beheer.post("/v1/api-sleutels", {"rol": "schuldeiser", "schuldeiserId": "evides", "omschrijving": "CRM"})
     assert antwoord.status == 201
     geheim, sleutel_id = antwoord.body["sleutel"], antwoord.body["id"]
     assert geheim.startswith("wd_") and len(geheim) > 40

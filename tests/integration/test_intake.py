@@ -141,9 +141,7 @@ def test_a_retry_that_loses_the_race_at_the_write_returns_the_winner(pilot):
 
     omg = Omgeving(TeLaatGelezen(pilot.repo), pilot.clock, Settings(table_name=pilot.table))
     principal = Principal(sleutelId="x", rol=Rol.SCHULDEISER, schuldeiserId="evides")
-    d, nieuw = intake.aanmelden(
-        omg, principal, DoorverwijzingAanmelding.model_validate(aanmelding("RACE-2")), None
-    )
+    d, nieuw = intake.aanmelden(omg, principal, DoorverwijzingAanmelding.model_validate(aanmelding("RACE-2")), None)
     assert (d.id, nieuw) == (winnaar["id"], False)
 
 
@@ -218,6 +216,4 @@ def test_the_deadline_passing_without_contact_shows(pilot):
     gelezen = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body
     assert gelezen["contactTermijnVerlopen"] is True
     pilot.clock.advance(__import__("datetime").timedelta(days=27))
-    assert (
-        pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["incassostop"]["actief"] is False
-    )
+    assert pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["incassostop"]["actief"] is False

@@ -32,14 +32,10 @@ def test_a_full_intake_logs_no_personal_data(pilot, caplog):
     slecht = aanmelding("LOG-2")
     slecht["adres"]["postcode"] = "Lange Delft 12"
     evides.post("/v1/doorverwijzingen", slecht)
-    evides.post(
-        f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "overig", "toelichting": "Jan belde"}
-    )
+    evides.post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "overig", "toelichting": "Jan belde"})
 
     regels = [f"{r.getMessage()} {r.__dict__}" for r in caplog.records]
-    assert any(
-        "request" in regel and "/v1/doorverwijzingen" in regel for regel in regels
-    )  # the handlers did log
+    assert any("request" in regel and "/v1/doorverwijzingen" in regel for regel in regels)  # the handlers did log
     for regel in regels:
         for persoonsgegeven in PERSOONSGEGEVENS:
             assert persoonsgegeven not in regel, (persoonsgegeven, regel)

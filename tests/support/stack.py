@@ -9,23 +9,14 @@ from typing import Any
 
 import boto3
 
-from local import template
+from local.aws import create_resources, physical_refs
 from local.clock import MovableClock
 from local.gateway import Gateway, HttpResponse
-from local.lambdas import Runtime, physical_names
+from local.lambdas import Runtime
 from warmdoor import wiring
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
 from warmdoor.store.repository import DynamoRepository
-
-
-def create_tables(dynamodb: Any, names: dict[str, str]) -> None:
-    for logical, definitie in template.table_definitions().items():
-        dynamodb.create_table(TableName=names[logical], **definitie)
-    for logical, attribuut in template.ttl_attributes().items():
-        dynamodb.update_time_to_live(
-            TableName=names[logical], TimeToLiveSpecification={"Enabled": True, "AttributeName": attribuut}
-        )
 
 
 @dataclass
@@ -87,21 +78,17 @@ class Stack:
     def caller(self, key: str | None) -> Caller:
         return Caller(self.gateway, key)
 
-    def register_key(
-        self, rol: Rol, schuldeiser_id: str | None = None, organisatie_id: str | None = None
-    ) -> str:
+    def register_key(self, rol: Rol, schuldeiser_id: str | None = None, organisatie_id: str | None = None) -> str:
         geheim = sleutels.nieuw_geheim()
         sleutels.registreren(self.repo, geheim, self.clock.now(), rol, schuldeiser_id, organisatie_id)
         return geheim
 
 
 def build_stack(start: datetime | None = None) -> Stack:
-    names = physical_names()
-    dynamodb = boto3.client("dynamodb")
-    create_tables(dynamodb, names)
-    refs = {**template.parameter_defaults(), **names}
+    refs = physical_refs()
+    create_resources(refs)
     clock = MovableClock(start)
     wiring.gebruik_klok(clock)
     runtime = Runtime(refs, dict(os.environ))
     gateway = Gateway(runtime, "api.warmdoor.test")
-    return Stack(gateway, clock, DynamoRepository(dynamodb, names["Tabel"]), names["Tabel"])
+    return Stack(gateway, clock, DynamoRepository(boto3.client("dynamodb"), refs["Tabel"]), refs["Tabel"])

@@ -12,17 +12,13 @@ def organisatie(org_id, *gemeenten):
         id=org_id,
         naam=org_id,
         email=f"{org_id}@example.nl",
-        gemeenten=[
-            Gemeente(code=code, naam=code, postcodegebieden=list(gebieden)) for code, gebieden in gemeenten
-        ],
+        gemeenten=[Gemeente(code=code, naam=code, postcodegebieden=list(gebieden)) for code, gebieden in gemeenten],
     )
 
 
 @pytest.fixture
 def routering():
-    r = met_organisatie(
-        Routering(), organisatie("walcheren", ("GM0687", ["4330-4339"]), ("GM0718", ["4380-4389"]))
-    )
+    r = met_organisatie(Routering(), organisatie("walcheren", ("GM0687", ["4330-4339"]), ("GM0718", ["4380-4389"])))
     return met_organisatie(r, organisatie("rotterdam", ("GM0599", ["3000-3099"])))
 
 

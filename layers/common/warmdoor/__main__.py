@@ -19,9 +19,7 @@ def main() -> None:
 
     repo = DynamoRepository(wiring.dynamodb_client(), args.tabel)
     geheim = sleutels.nieuw_geheim()
-    nieuw = sleutels.registreren(
-        repo, geheim, wiring.klok().now(), Rol.BEHEER, omschrijving=args.omschrijving
-    )
+    nieuw = sleutels.registreren(repo, geheim, wiring.klok().now(), Rol.BEHEER, omschrijving=args.omschrijving)
     print(f"id:      {nieuw.id}")
     print(f"sleutel: {geheim}")
     print("Bewaar de sleutel nu: hij wordt nergens opgeslagen en niet nog eens getoond.")

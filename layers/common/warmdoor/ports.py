@@ -109,9 +109,7 @@ class Repository(Protocol):
         self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int
     ) -> Pagina[Doorverwijzing]: ...
 
-    def doorverwijzing_bijwerken(
-        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]
-    ) -> None:
+    def doorverwijzing_bijwerken(self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]) -> None:
         """Writes the new state and its events at once, if the stored version is the one before it.
 
         Raises VersieConflict otherwise.

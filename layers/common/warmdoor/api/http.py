@@ -27,9 +27,7 @@ def principal(event: dict[str, Any]) -> Principal:
     )
 
 
-def json_antwoord(
-    model: BaseModel, status: int = 200, headers: dict[str, str] | None = None
-) -> Response[str]:
+def json_antwoord(model: BaseModel, status: int = 200, headers: dict[str, str] | None = None) -> Response[str]:
     return Response(
         status_code=status,
         content_type="application/json",
@@ -39,9 +37,7 @@ def json_antwoord(
 
 
 def _proxy_problem(status: HTTPStatus, soort: str, title: str, detail: str) -> dict[str, Any]:
-    body = Problem(
-        type=f"https://warmdoor.nl/problemen/{soort}", title=title, status=status.value, detail=detail
-    )
+    body = Problem(type=f"https://warmdoor.nl/problemen/{soort}", title=title, status=status.value, detail=detail)
     return {
         "statusCode": status.value,
         "headers": {"Content-Type": PROBLEM_JSON},
@@ -57,9 +53,7 @@ def weiger_body(event: dict[str, Any]) -> dict[str, Any] | None:
     headers = {naam.lower(): waarde for naam, waarde in (event.get("headers") or {}).items()}
     soort = (headers.get("content-type") or "").split(";")[0].strip().lower()
     body = event.get("body") or ""
-    if len(body.encode()) > MAX_BODY_BYTES or (
-        event.get("isBase64Encoded") and len(body) > MAX_BODY_BYTES * 4 // 3
-    ):
+    if len(body.encode()) > MAX_BODY_BYTES or (event.get("isBase64Encoded") and len(body) > MAX_BODY_BYTES * 4 // 3):
         return _proxy_problem(
             HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
             "te-groot",

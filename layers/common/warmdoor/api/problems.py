@@ -56,10 +56,7 @@ def problem(
         title=title,
         status=status.value,
         detail=detail,
-        invalidParams=[
-            InvalidParamWeergave(name=p.name, code=p.code, reason=p.reason) for p in invalid_params
-        ]
-        or None,
+        invalidParams=[InvalidParamWeergave(name=p.name, code=p.code, reason=p.reason) for p in invalid_params] or None,
     )
     return Response(
         status_code=status.value,

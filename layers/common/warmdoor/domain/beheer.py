@@ -32,17 +32,13 @@ def organisatie_opslaan(
         email=invoer.email,
         escalatieEmail=invoer.escalatieEmail,
         smsNummers=invoer.smsNummers,
-        gemeenten=[
-            Gemeente(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in invoer.gemeenten
-        ],
+        gemeenten=[Gemeente(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in invoer.gemeenten],
     )
     nieuw = omg.repo.organisatie(organisatie_id) is None
     for _ in range(_POGINGEN):
         routering = omg.repo.routering()
         try:
-            omg.repo.organisatie_opslaan(
-                organisatie, met_organisatie(routering, organisatie), routering.versie
-            )
+            omg.repo.organisatie_opslaan(organisatie, met_organisatie(routering, organisatie), routering.versie)
         except VersieConflict:
             continue
         return organisatie, nieuw
@@ -57,9 +53,7 @@ def organisatie(omg: Omgeving, principal: Principal, organisatie_id: str) -> Org
     return gevonden
 
 
-def organisaties(
-    omg: Omgeving, principal: Principal, volgende: str | None, limiet: int
-) -> Pagina[Organisatie]:
+def organisaties(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Organisatie]:
     vereis_rol(principal, Rol.BEHEER)
     return omg.repo.organisaties(volgende, limiet)
 
@@ -82,9 +76,7 @@ def schuldeiser(omg: Omgeving, principal: Principal, schuldeiser_id: str) -> Sch
     return gevonden
 
 
-def schuldeisers(
-    omg: Omgeving, principal: Principal, volgende: str | None, limiet: int
-) -> Pagina[Schuldeiser]:
+def schuldeisers(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Schuldeiser]:
     vereis_rol(principal, Rol.BEHEER)
     return omg.repo.schuldeisers(volgende, limiet)
 
@@ -106,9 +98,7 @@ def _binding_fouten(omg: Omgeving, aanvraag: ApiSleutelAanvraag) -> list[Invalid
     return fouten
 
 
-def sleutel_aanmaken(
-    omg: Omgeving, principal: Principal, aanvraag: ApiSleutelAanvraag
-) -> tuple[ApiSleutel, str]:
+def sleutel_aanmaken(omg: Omgeving, principal: Principal, aanvraag: ApiSleutelAanvraag) -> tuple[ApiSleutel, str]:
     """A new key and its secret; the secret is never stored and cannot be shown again."""
     vereis_rol(principal, Rol.BEHEER)
     fouten = _binding_fouten(omg, aanvraag)

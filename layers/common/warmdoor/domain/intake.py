@@ -34,15 +34,11 @@ def _controleer_data(verzoek: DoorverwijzingAanmelding, omg: Omgeving) -> None:
     if verzoek.toestemming.tijdstip > nu + _KLOKSPELING:
         fouten.append(InvalidParam("toestemming.tijdstip", "future", "Het tijdstip ligt in de toekomst"))
     if verzoek.client.geboortedatum >= dag:
-        fouten.append(
-            InvalidParam("client.geboortedatum", "future", "De geboortedatum moet in het verleden liggen")
-        )
+        fouten.append(InvalidParam("client.geboortedatum", "future", "De geboortedatum moet in het verleden liggen"))
     elif verzoek.client.geboortedatum.year < dag.year - _MAXIMALE_LEEFTIJD_JAREN:
         fouten.append(InvalidParam("client.geboortedatum", "minimum", "De geboortedatum ligt te ver terug"))
     if verzoek.achterstand.ontstaansdatum > dag:
-        fouten.append(
-            InvalidParam("achterstand.ontstaansdatum", "future", "De ontstaansdatum ligt in de toekomst")
-        )
+        fouten.append(InvalidParam("achterstand.ontstaansdatum", "future", "De ontstaansdatum ligt in de toekomst"))
     if fouten:
         raise OngeldigeInvoer(fouten)
 
@@ -52,9 +48,7 @@ def _eerder(omg: Omgeving, claim: Claim, bestaande: Claim) -> Doorverwijzing:
     if bestaande.hash != claim.hash:
         if claim.soort == Claimsoort.IDEMPOTENTIESLEUTEL:
             raise Conflict("Deze Idempotency-Key is al gebruikt voor een ander verzoek")
-        raise Conflict(
-            f"schuldeiserReferentie {claim.waarde} is al gebruikt voor een doorverwijzing met andere inhoud"
-        )
+        raise Conflict(f"schuldeiserReferentie {claim.waarde} is al gebruikt voor een doorverwijzing met andere inhoud")
     eerder = omg.repo.doorverwijzing(bestaande.doorverwijzingId)
     if eerder is None:
         raise NietGevonden("Doorverwijzing niet gevonden")

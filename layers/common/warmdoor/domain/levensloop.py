@@ -17,17 +17,13 @@ _POGINGEN = 5
 Overgang = Callable[[Doorverwijzing], tuple[Doorverwijzing, list[Gebeurtenissoort]]]
 
 
-def _wijzig(
-    omg: Omgeving, principal: Principal, doorverwijzing_id: str, overgang: Overgang
-) -> Doorverwijzing:
+def _wijzig(omg: Omgeving, principal: Principal, doorverwijzing_id: str, overgang: Overgang) -> Doorverwijzing:
     for _ in range(_POGINGEN):
         huidig = zichtbare(principal, omg.repo.doorverwijzing(doorverwijzing_id))
         nieuw, soorten = overgang(huidig)
         nieuw = nieuw.model_copy(update={"versie": huidig.versie + 1})
         gebeurtenissen = [
-            Gebeurtenis(
-                id=str(uuid.uuid4()), soort=soort, doorverwijzingId=nieuw.id, tijdstip=omg.clock.now()
-            )
+            Gebeurtenis(id=str(uuid.uuid4()), soort=soort, doorverwijzingId=nieuw.id, tijdstip=omg.clock.now())
             for soort in soorten
         ]
         try:

@@ -34,9 +34,7 @@ def gemeente_voor(routering: Routering, gemeentecode: str | None, postcode: str)
 def met_organisatie(routering: Routering, organisatie: Organisatie) -> Routering:
     """The routing with this organisation's municipalities replaced, or Conflict naming the holder."""
     anderen = {
-        code: gemeente
-        for code, gemeente in routering.gemeenten.items()
-        if gemeente.organisatieId != organisatie.id
+        code: gemeente for code, gemeente in routering.gemeenten.items() if gemeente.organisatieId != organisatie.id
     }
     for code in (g.code for g in organisatie.gemeenten):
         if code in anderen:

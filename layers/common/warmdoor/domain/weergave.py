@@ -86,9 +86,7 @@ def organisatie(o: Organisatie) -> OrganisatieWeergave:
         email=o.email,
         escalatieEmail=o.escalatieEmail,
         smsNummers=o.smsNummers,
-        gemeenten=[
-            GemeenteInvoer(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in o.gemeenten
-        ],
+        gemeenten=[GemeenteInvoer(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in o.gemeenten],
     )
 
 

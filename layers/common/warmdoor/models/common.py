@@ -19,12 +19,8 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Naam = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=_SINGLE_LINE)
-]
-Kort = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=_SINGLE_LINE)
-]
+Naam = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=_SINGLE_LINE)]
+Kort = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=_SINGLE_LINE)]
 Identificatie = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
 Toelichting = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000, pattern=_PRINTABLE)
@@ -70,9 +66,7 @@ Telefoonnummer = Annotated[
     str,
     StringConstraints(max_length=30, pattern=r"^[0-9+() -]+$"),
     AfterValidator(_telefoonnummer),
-    Field(
-        examples=["06 12345678"], description="Phone number; Dutch numbers without country code; stored E.164"
-    ),
+    Field(examples=["06 12345678"], description="Phone number; Dutch numbers without country code; stored E.164"),
 ]
 
 

@@ -31,9 +31,7 @@ _NIET_BESTAAND = "attribute_not_exists(PK)"
 
 
 def _gebeurtenis_item(gebeurtenis: Gebeurtenis) -> Item:
-    waarden = item(
-        keys.gebeurtenis(gebeurtenis.doorverwijzingId, gebeurtenis.tijdstip, gebeurtenis.id), gebeurtenis
-    )
+    waarden = item(keys.gebeurtenis(gebeurtenis.doorverwijzingId, gebeurtenis.tijdstip, gebeurtenis.id), gebeurtenis)
     verloopt = gebeurtenis.tijdstip + GEBEURTENIS_BEWAARTERMIJN
     return {**waarden, **naar_dynamo({"verlooptOp": int(verloopt.timestamp())})}
 
@@ -204,9 +202,7 @@ class DynamoRepository:
                 {
                     "Put": {
                         "TableName": self._table,
-                        "Item": item(
-                            keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}
-                        ),
+                        "Item": item(keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}),
                         "ConditionExpression": _NIET_BESTAAND,
                     }
                 },
@@ -227,9 +223,7 @@ class DynamoRepository:
                 {
                     "Put": {
                         "TableName": self._table,
-                        "Item": item(
-                            keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}
-                        ),
+                        "Item": item(keys.sleutel(sleutel.id), sleutel, **{keys.GSI_SOORT: ("APISLEUTEL", volgorde)}),
                     }
                 },
                 {"Delete": {"TableName": self._table, "Key": naar_dynamo(keys.sleutelhash(sleutel.hash))}},
@@ -302,9 +296,7 @@ class DynamoRepository:
         gevonden, cursor = self._page(index, partitie, volgende, limiet, nieuwste_eerst=True, filter=status)
         return Pagina([entiteit(Doorverwijzing, i) for i in gevonden], cursor)
 
-    def doorverwijzing_bijwerken(
-        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]
-    ) -> None:
+    def doorverwijzing_bijwerken(self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]) -> None:
         acties = [
             {
                 "Put": {

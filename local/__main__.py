@@ -1,0 +1,55 @@
+"""`make run`: the whole of WarmDoor at http://127.0.0.1:3000 on emulated AWS, with demo data."""
+
+import argparse
+import os
+import signal
+import sys
+import time
+from types import FrameType
+
+from local import demo
+from local.stack import LocalStack
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m local", description=__doc__)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "3000")))
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        default=os.environ.get("WARMDOOR_KEEP") == "1",
+        help="keep the data of the previous run (also WARMDOOR_KEEP=1)",
+    )
+    args = parser.parse_args()
+    admin_key = os.environ.get("WARMDOOR_ADMIN_KEY", "local-admin-key")
+    begin = time.monotonic()
+    stack = LocalStack(
+        args.port,
+        admin_key,
+        keep=args.keep,
+        log_level=os.environ.get("LOG_LEVEL", "WARNING"),
+        access_log=True,
+    )
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    print(f"WarmDoor lokaal draait op {stack.url}  (klaar in {time.monotonic() - begin:.1f} s)")
+    print(f"  API:      {stack.url}/v1   (OpenAPI: {stack.url}/v1/openapi.json)")
+    print(f"  Outbox:   {stack.url}/_local/   Klok: {stack.url}/_local/clock")
+    print(f"  beheer:   {admin_key}")
+    for key in demo.sleutels():
+        print(f"  {key.rol:<12}{key.secret:<42}{key.label}")
+    print("Stoppen met Ctrl-C." + (" De gegevens blijven bewaard (--keep)." if args.keep else ""))
+    sys.stdout.flush()
+    try:
+        stack.serve_forever()
+    except KeyboardInterrupt:
+        print("\nStoppen...")
+    finally:
+        stack.shutdown()
+
+
+if __name__ == "__main__":
+    main()

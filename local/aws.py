@@ -1,0 +1,95 @@
+"""The emulated AWS: a moto server on a local port, with every resource template.yaml declares."""
+
+import os
+import socket
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+from botocore.config import Config
+from moto.server import ThreadedMotoServer
+
+from local import template
+
+REGION = "eu-west-1"
+ACCOUNT = "123456789012"
+PREFIX = "warmdoor-local"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def client(service: str) -> Any:
+    # One attempt: moto answers a schedule in a missing group with a 500 that boto3 would retry for ~9 s.
+    return boto3.client(service, config=Config(retries={"max_attempts": 1}))
+
+
+@dataclass
+class EmulatedAws:
+    server: ThreadedMotoServer
+    endpoint: str
+    refs: dict[str, str]
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+def physical_refs() -> dict[str, str]:
+    """What !Ref and !GetAtt of each resource stand for here; parameters get their defaults."""
+    refs = dict(template.parameter_defaults())
+    for naam, res in template.load()["Resources"].items():
+        soort = res["Type"]
+        if soort == "AWS::DynamoDB::Table":
+            refs[naam] = f"{PREFIX}-{naam}"
+            refs[f"{naam}.Arn"] = f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{PREFIX}-{naam}"
+        elif soort == "AWS::Serverless::Function":
+            refs[naam] = f"{PREFIX}-{naam}"
+            refs[f"{naam}.Arn"] = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{PREFIX}-{naam}"
+        elif soort == "AWS::SQS::Queue":
+            refs[f"{naam}.Arn"] = f"arn:aws:sqs:{REGION}:{ACCOUNT}:{PREFIX}-{naam}"
+            refs[f"{naam}.QueueName"] = f"{PREFIX}-{naam}"
+        elif soort == "AWS::Scheduler::ScheduleGroup":
+            refs[naam] = f"{PREFIX}-{naam}"
+        else:
+            refs.setdefault(naam, f"{PREFIX}-{naam}")
+    return refs
+
+
+def start(port: int | None = None) -> EmulatedAws:
+    port = port or free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    os.environ.update(
+        {
+            "AWS_ENDPOINT_URL": endpoint,
+            "AWS_DEFAULT_REGION": REGION,
+            "AWS_REGION": REGION,
+            "AWS_ACCESS_KEY_ID": "local",
+            "AWS_SECRET_ACCESS_KEY": "local",
+        }
+    )
+    os.environ.pop("AWS_PROFILE", None)
+    return EmulatedAws(server, endpoint, physical_refs())
+
+
+def create_resources(refs: dict[str, str]) -> None:
+    """Everything the template declares that the handlers talk to."""
+    dynamodb = client("dynamodb")
+    for naam, definitie in template.table_definitions().items():
+        dynamodb.create_table(TableName=refs[naam], **definitie)
+    for naam, attribuut in template.ttl_attributes().items():
+        dynamodb.update_time_to_live(
+            TableName=refs[naam], TimeToLiveSpecification={"Enabled": True, "AttributeName": attribuut}
+        )
+    for naam in template.resources("AWS::SQS::Queue"):
+        client("sqs").create_queue(QueueName=refs[f"{naam}.QueueName"])
+    for naam in template.resources("AWS::Scheduler::ScheduleGroup"):
+        client("scheduler").create_schedule_group(Name=refs[naam])
+    for res in template.resources("AWS::SES::EmailIdentity").values():
+        identiteit = template.resolve(res["Properties"]["EmailIdentity"], refs)
+        client("sesv2").create_email_identity(EmailIdentity=identiteit)

@@ -1,0 +1,190 @@
+"""The whole system on one machine: emulated AWS, the template's functions, streams, timers and clock,
+behind one HTTP port. Used by `make run`, the end-to-end tests and the benchmark."""
+
+import json
+import logging
+import os
+import threading
+import time
+from datetime import timedelta
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from local import aws, demo, outbox, template
+from local.clock import MovableClock, parse_duration
+from local.gateway import Gateway, HttpResponse
+from local.lambdas import Runtime
+from local.page import outbox_page
+from local.streams import StreamPump
+from local.timers import TimerPump
+from local.wsgi import application
+from warmdoor import wiring
+from warmdoor.domain import sleutels
+from warmdoor.models.enums import Rol
+from warmdoor.store.repository import DynamoRepository
+
+STATE_FILE = Path(".local-state/tables.json")
+
+
+def _json(status: int, body: Any) -> HttpResponse:
+    return HttpResponse(status, {"Content-Type": "application/json"}, json.dumps(body, default=str).encode())
+
+
+def _problem(status: HTTPStatus, detail: str) -> HttpResponse:
+    body = {"type": "about:blank", "title": status.phrase, "status": status.value, "detail": detail}
+    return HttpResponse(status.value, {"Content-Type": "application/problem+json"}, json.dumps(body).encode())
+
+
+class LocalStack:
+    def __init__(
+        self,
+        port: int,
+        admin_key: str,
+        keep: bool = False,
+        log_level: str = "WARNING",
+        access_log: bool = False,
+    ) -> None:
+        # The emulated AWS and the HTTP front both log every request through werkzeug; keep our own lines.
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        self.port = port
+        self.admin_key = admin_key
+        self.url = f"http://127.0.0.1:{port}"
+        self._keep = keep
+        self._emulated = aws.start()
+        refs = self._emulated.refs
+        refs["PublicBaseUrl"] = f"{self.url}/v1"
+        refs["LogLevel"] = log_level
+        self.refs = refs
+        aws.create_resources(refs)
+        self.clock = MovableClock()
+        wiring.gebruik_klok(self.clock)
+        self.runtime = Runtime(refs, dict(os.environ))
+        self.gateway = Gateway(self.runtime, f"127.0.0.1:{port}")
+        restored = keep and self._restore()
+        self.streams = StreamPump(self.runtime, refs, start="LATEST" if restored else "TRIM_HORIZON")
+        self.timers = TimerPump(self.runtime, refs, self.clock)
+        if not restored:
+            self._seed()
+        self._server: BaseWSGIServer = make_server(
+            "127.0.0.1", port, application(self.gateway, self._local, access_log=access_log), threaded=True
+        )
+        self._stop = threading.Event()
+        self._ticker = threading.Thread(target=self._tick, name="timer-pump", daemon=True)
+
+    # --- life cycle ---------------------------------------------------------------------------
+
+    def _repo(self) -> DynamoRepository:
+        return DynamoRepository(aws.client("dynamodb"), self.refs["Tabel"])
+
+    def _seed(self) -> None:
+        repo, nu = self._repo(), self.clock.now()
+        sleutels.registreren(repo, self.admin_key, nu, Rol.BEHEER, omschrijving="lokale beheersleutel")
+        demo.seed(self.gateway, self.admin_key)
+        for key in demo.sleutels():
+            subject = {"schuldeiser_id" if key.rol == "schuldeiser" else "organisatie_id": key.subject}
+            sleutels.registreren(repo, key.secret, nu, Rol(key.rol), omschrijving=key.label, **subject)
+
+    def serve_forever(self) -> None:
+        self.streams.start()
+        self._ticker.start()
+        self._server.serve_forever()
+
+    def start_in_background(self) -> None:
+        threading.Thread(target=self.serve_forever, name="http", daemon=True).start()
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self._server.shutdown()
+        self.streams.stop()
+        if self._keep:
+            self._save()
+        self._emulated.stop()
+
+    def _tick(self) -> None:
+        # The clock runs with real time, so one-time schedules also come due without a jump.
+        while not self._stop.wait(1.0):
+            if self.timers.fire_due():
+                self.streams.drain()
+
+    # --- state kept between runs (--keep) -----------------------------------------------------
+
+    def _tables(self) -> list[str]:
+        return [self.refs[naam] for naam in template.resources("AWS::DynamoDB::Table")]
+
+    def _save(self) -> None:
+        dynamodb = aws.client("dynamodb")
+        inhoud = {}
+        for tabel in self._tables():
+            items, start = [], None
+            while True:
+                pagina = dynamodb.scan(TableName=tabel, **({"ExclusiveStartKey": start} if start else {}))
+                items += pagina["Items"]
+                start = pagina.get("LastEvaluatedKey")
+                if not start:
+                    break
+            inhoud[tabel] = items
+        STATE_FILE.parent.mkdir(exist_ok=True)
+        STATE_FILE.write_text(json.dumps({"clockOffsetSeconds": self.clock.offset().total_seconds(), "tables": inhoud}))
+
+    def _restore(self) -> bool:
+        if not STATE_FILE.exists():
+            return False
+        staat = json.loads(STATE_FILE.read_text())
+        dynamodb = aws.client("dynamodb")
+        for tabel, items in staat["tables"].items():
+            for item in items:
+                dynamodb.put_item(TableName=tabel, Item=item)
+        self.clock.advance(timedelta(seconds=staat["clockOffsetSeconds"]))
+        return True
+
+    # --- /_local/ -----------------------------------------------------------------------------
+
+    def advance(self, delta: timedelta) -> None:
+        """Moves the clock, then fires what came due and drains the streams until all is quiet."""
+        self.clock.advance(delta)
+        self.settle()
+
+    def settle(self) -> None:
+        for _ in range(20):
+            self.streams.drain()
+            if not self.timers.fire_due():
+                self.streams.drain()
+                return
+
+    def _local(self, method: str, path: str, body: bytes) -> HttpResponse | None:
+        pad = path.split("?")[0].rstrip("/")
+        if not pad.startswith("/_local"):
+            return None
+        if pad == "/_local" and method == "GET":
+            return HttpResponse(
+                200, {"Content-Type": "text/html; charset=utf-8"}, outbox_page(outbox.outbox()).encode()
+            )
+        if pad == "/_local/outbox" and method == "GET":
+            return _json(200, outbox.outbox())
+        if pad == "/_local/clock" and method == "GET":
+            return _json(200, {"now": self.clock.now().isoformat()})
+        if pad == "/_local/clock" and method == "POST":
+            try:
+                verzoek = json.loads(body or b"{}")
+                delta = parse_duration(str(verzoek["advance"]))
+            except (ValueError, KeyError, TypeError):
+                return _problem(HTTPStatus.BAD_REQUEST, 'Stuur {"advance": "<ISO 8601-duur, zoals P3DT1H>"}')
+            self.advance(delta)
+            return _json(200, {"now": self.clock.now().isoformat()})
+        return _problem(HTTPStatus.NOT_FOUND, "Onbekend pad onder /_local")
+
+
+def wait_until_up(url: str, timeout: float = 60) -> None:
+    import urllib.request
+
+    einde = time.monotonic() + timeout
+    while time.monotonic() < einde:
+        try:
+            with urllib.request.urlopen(f"{url}/_local/clock", timeout=2):  # noqa: S310 - local URL
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"the local stack did not answer at {url}")

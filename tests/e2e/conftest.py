@@ -1,0 +1,86 @@
+"""Starts the local stack (`python -m local`) on a free port, as a newcomer's `make run` would."""
+
+import json
+import os
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from local.aws import free_port
+from local.stack import wait_until_up
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN_KEY = "e2e-admin-key"
+
+
+@dataclass
+class Http:
+    base: str
+    key: str | None = None
+
+    def request(
+        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], Any]:
+        data = json.dumps(body).encode() if body is not None else None
+        alle = {"Content-Type": "application/json", **(headers or {})}
+        if self.key:
+            alle["Authorization"] = f"Bearer {self.key}"
+        verzoek = urllib.request.Request(self.base + path, data=data, method=method, headers=alle)  # noqa: S310
+        try:
+            with urllib.request.urlopen(verzoek, timeout=30) as antwoord:  # noqa: S310 - local stack
+                return antwoord.status, dict(antwoord.headers), _json(antwoord.read())
+        except urllib.error.HTTPError as fout:
+            return fout.code, dict(fout.headers), _json(fout.read())
+
+    def get(self, path: str) -> tuple[int, dict[str, str], Any]:
+        return self.request("GET", path)
+
+    def post(self, path: str, body: Any = None, **kw: Any) -> tuple[int, dict[str, str], Any]:
+        return self.request("POST", path, body, **kw)
+
+    def put(self, path: str, body: Any) -> tuple[int, dict[str, str], Any]:
+        return self.request("PUT", path, body)
+
+
+def _json(data: bytes) -> Any:
+    return json.loads(data) if data else None
+
+
+@pytest.fixture(scope="session")
+def local_stack() -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'layers' / 'common'}:{ROOT}", "WARMDOOR_ADMIN_KEY": ADMIN_KEY}
+    for naam in ("AWS_ENDPOINT_URL", "AWS_PROFILE"):
+        env.pop(naam, None)
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "local", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url)
+        yield url
+    finally:
+        proces.terminate()
+        uitvoer, _ = proces.communicate(timeout=30)
+        assert proces.returncode == 0, uitvoer
+        assert "Stoppen" in uitvoer
+
+
+@pytest.fixture
+def http(local_stack: str) -> Any:
+    def maak(key: str | None = None) -> Http:
+        return Http(local_stack, key)
+
+    return maak

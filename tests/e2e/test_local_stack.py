@@ -1,0 +1,78 @@
+"""The contract played over HTTP on the local stack by each role, with the clock moved forward."""
+
+import uuid
+
+from local import demo
+from tests.conftest import aanmelding
+from tests.e2e.conftest import ADMIN_KEY
+
+EVIDES = "demo-schuldeiser-evides"
+WALCHEREN = "demo-organisatie-walcheren"
+
+
+def test_demo_data_is_seeded_and_printed_keys_work(http):
+    status, headers, body = http(ADMIN_KEY).get("/v1/organisaties?limiet=100")
+    assert status == 200
+    assert headers["API-Version"] == "1.0.0"
+    assert {o["id"] for o in body["items"]} == set(demo.ORGANISATIES)
+    gemeenten = {g["code"] for o in body["items"] for g in o["gemeenten"]}
+    assert {"GM0687", "GM0599", "GM0664", "GM0715"} <= gemeenten
+    for key in demo.sleutels():
+        assert http(key.secret).get("/v1/doorverwijzingen")[0] == 200, key.label
+
+
+def test_operator_onboards_and_a_new_creditor_submits(http):
+    beheer = http(ADMIN_KEY)
+    assert (
+        beheer.put("/v1/schuldeisers/oasen", {"naam": "Oasen", "type": "water", "email": "i@oasen.example"})[0] == 201
+    )
+    status, _, sleutel = beheer.post("/v1/api-sleutels", {"rol": "schuldeiser", "schuldeiserId": "oasen"})
+    assert status == 201
+    oasen = http(sleutel["sleutel"])
+    body = aanmelding(f"OAS-{uuid.uuid4()}")
+    body["adres"]["postcode"] = "3011 AB"
+    status, headers, d = oasen.post("/v1/doorverwijzingen", body)
+    assert status == 201
+    assert d["organisatie"]["id"] == "rotterdam"
+    assert headers["Location"] == f"/v1/doorverwijzingen/{d['id']}"
+    assert (
+        http("demo-organisatie-rotterdam").get(f"/v1/doorverwijzingen/{d['id']}")[2]["client"]["achternaam"] == "Dijk"
+    )
+    assert http(WALCHEREN).get(f"/v1/doorverwijzingen/{d['id']}")[0] == 404
+    assert beheer.request("DELETE", f"/v1/api-sleutels/{sleutel['id']}")[0] == 204
+    assert oasen.get("/v1/doorverwijzingen")[0] == 401
+
+
+def test_retries_and_bad_input_over_http(http):
+    evides = http(EVIDES)
+    body = aanmelding(f"EVD-{uuid.uuid4()}")
+    eerste = evides.post("/v1/doorverwijzingen", body, headers={"Idempotency-Key": "e2e-1"})
+    tweede = evides.post("/v1/doorverwijzingen", body, headers={"Idempotency-Key": "e2e-1"})
+    assert (eerste[0], tweede[0]) == (201, 200)
+    assert eerste[2]["id"] == tweede[2]["id"]
+    slecht = aanmelding(f"EVD-{uuid.uuid4()}")
+    slecht["adres"]["postcode"] = "99"
+    status, headers, problem = evides.post("/v1/doorverwijzingen", slecht)
+    assert status == 400
+    assert headers["Content-Type"] == "application/problem+json"
+    assert problem["invalidParams"][0]["name"] == "adres.postcode"
+    assert http(None).get("/v1/doorverwijzingen")[0] == 401
+    assert http(WALCHEREN).post("/v1/doorverwijzingen", body)[0] == 403
+
+
+def test_the_clock_moves_and_the_deadline_shows(http, local_stack):
+    evides = http(EVIDES)
+    d = evides.post("/v1/doorverwijzingen", aanmelding(f"EVD-{uuid.uuid4()}"))[2]
+    voor = http(None).get("/_local/clock")[2]["now"]
+    status, _, klok = http(None).post("/_local/clock", {"advance": "P1D"})
+    assert status == 200 and klok["now"] > voor
+    assert evides.get(f"/v1/doorverwijzingen/{d['id']}")[2]["contactTermijnVerlopen"] is False
+    http(None).post("/_local/clock", {"advance": "P2DT1H"})
+    assert evides.get(f"/v1/doorverwijzingen/{d['id']}")[2]["contactTermijnVerlopen"] is True
+    assert http(None).post("/_local/clock", {"advance": "drie dagen"})[0] == 400
+
+
+def test_the_outbox_answers(http):
+    status, _, outbox = http(None).get("/_local/outbox")
+    assert status == 200
+    assert set(outbox) == {"emails", "sms"}
