@@ -25,7 +25,8 @@ def free_port() -> int:
 
 def client(service: str) -> Any:
     # One attempt: moto answers a schedule in a missing group with a 500 that boto3 would retry for ~9 s.
-    return boto3.client(service, config=Config(retries={"max_attempts": 1}))
+    # No account-id endpoints (123456789012.streams-ddb...): moto only knows the regional ones.
+    return boto3.client(service, config=Config(retries={"max_attempts": 1}, account_id_endpoint_mode="disabled"))
 
 
 @dataclass

@@ -6,6 +6,7 @@ import logging
 import os
 import threading
 import time
+from dataclasses import asdict
 from datetime import timedelta
 from http import HTTPStatus
 from pathlib import Path
@@ -24,6 +25,7 @@ from local.wsgi import application
 from warmdoor import wiring
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
+from warmdoor.ops import replay
 from warmdoor.store.repository import DynamoRepository
 
 STATE_FILE = Path(".local-state/tables.json")
@@ -154,6 +156,19 @@ class LocalStack:
                 self.streams.drain()
                 return
 
+    def replay(self) -> replay.Uitkomst:
+        """`make replay` for the local stack: re-drives the on-failure queue through the same functions."""
+        functies = {arn: naam.removesuffix(".Arn") for naam, arn in self.refs.items() if ":function:" in arn}
+        wachtrij = aws.client("sqs").get_queue_url(QueueName=self.refs["MisluktQueue.QueueName"])["QueueUrl"]
+        uitkomst = replay.opnieuw(
+            aws.client("sqs"),
+            aws.client("dynamodbstreams"),
+            wachtrij,
+            lambda arn, event: self.runtime.invoke(functies[arn], event),
+        )
+        self.settle()
+        return uitkomst
+
     def _local(self, method: str, path: str, body: bytes) -> HttpResponse | None:
         pad = path.split("?")[0].rstrip("/")
         if not pad.startswith("/_local"):
@@ -164,6 +179,8 @@ class LocalStack:
             )
         if pad == "/_local/outbox" and method == "GET":
             return _json(200, outbox.outbox())
+        if pad == "/_local/replay" and method == "POST":
+            return _json(200, asdict(self.replay()))
         if pad == "/_local/clock" and method == "GET":
             return _json(200, {"now": self.clock.now().isoformat()})
         if pad == "/_local/clock" and method == "POST":

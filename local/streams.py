@@ -15,11 +15,13 @@ from local import template
 from local.aws import client
 from local.filters import any_filter
 from local.lambdas import Runtime
+from warmdoor.ops.replay import lambda_record
 
 
 @dataclass
 class Consumer:
     function: str
+    function_arn: str
     stream_arn: str
     batch_size: int
     max_retries: int
@@ -32,16 +34,7 @@ class Consumer:
     attempts: dict[str, int] = field(default_factory=dict)
 
 
-def _lambda_record(record: dict[str, Any], stream_arn: str) -> dict[str, Any]:
-    """A record as get_records gives it, in the shape Lambda hands to a function."""
-    dynamodb = dict(record["dynamodb"])
-    moment = dynamodb.get("ApproximateCreationDateTime")
-    if isinstance(moment, datetime):
-        dynamodb["ApproximateCreationDateTime"] = int(moment.timestamp())
-    return {**record, "dynamodb": dynamodb, "eventSource": "aws:dynamodb", "eventSourceARN": stream_arn}
-
-
-def consumers(runtime: Runtime, refs: dict[str, str]) -> list[Consumer]:
+def consumers(refs: dict[str, str]) -> list[Consumer]:
     result = []
     for functie in template.functions().values():
         for event in functie.events.values():
@@ -58,6 +51,7 @@ def consumers(runtime: Runtime, refs: dict[str, str]) -> list[Consumer]:
             result.append(
                 Consumer(
                     function=functie.name,
+                    function_arn=refs[f"{functie.name}.Arn"],
                     stream_arn=stream_arn,
                     batch_size=int(props.get("BatchSize", 100)),
                     max_retries=int(props.get("MaximumRetryAttempts", 10_000)),
@@ -76,7 +70,7 @@ class StreamPump:
     ) -> None:
         """`start` LATEST skips what is already in the streams (restored state must not notify again)."""
         self._runtime = runtime
-        self._consumers = consumers(runtime, refs)
+        self._consumers = consumers(refs)
         self._streams = client("dynamodbstreams")
         self._start = start
         self._sqs = client("sqs")
@@ -131,7 +125,7 @@ class StreamPump:
         if not pending and consumer.iterators[shard]:
             antwoord = self._streams.get_records(ShardIterator=consumer.iterators[shard])
             consumer.iterators[shard] = antwoord.get("NextShardIterator")
-            records = [_lambda_record(r, consumer.stream_arn) for r in antwoord["Records"]]
+            records = [lambda_record(r, consumer.stream_arn) for r in antwoord["Records"]]
             pending.extend(r for r in records if any_filter(consumer.filter_criteria, r))
             if records and not pending:
                 return True
@@ -173,7 +167,7 @@ class StreamPump:
             return
         bericht = {
             "requestContext": {
-                "functionArn": consumer.function,
+                "functionArn": consumer.function_arn,
                 "condition": "RetryAttemptsExhausted",
                 "approximateInvokeCount": pogingen,
             },

@@ -50,7 +50,10 @@ class Http:
 
 
 def _json(data: bytes) -> Any:
-    return json.loads(data) if data else None
+    try:
+        return json.loads(data) if data else None
+    except ValueError:
+        return data.decode()
 
 
 @pytest.fixture(scope="session")

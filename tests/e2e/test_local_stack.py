@@ -1,5 +1,6 @@
 """The contract played over HTTP on the local stack by each role, with the clock moved forward."""
 
+import time
 import uuid
 
 from local import demo
@@ -72,7 +73,17 @@ def test_the_clock_moves_and_the_deadline_shows(http, local_stack):
     assert http(None).post("/_local/clock", {"advance": "drie dagen"})[0] == 400
 
 
-def test_the_outbox_answers(http):
-    status, _, outbox = http(None).get("/_local/outbox")
-    assert status == 200
-    assert set(outbox) == {"emails", "sms"}
+def test_a_referral_reaches_the_outbox_within_a_second_or_so(http):
+    d = http(EVIDES).post("/v1/doorverwijzingen", aanmelding(f"EVD-{uuid.uuid4()}"))[2]
+    for _ in range(50):
+        outbox = http(None).get("/_local/outbox")[2]
+        mails = [m for m in outbox["emails"] if d["id"] in (m["text"] or "")]
+        sms = [s for s in outbox["sms"] if d["id"][:8] in s["text"]]
+        if mails and sms:
+            break
+        time.sleep(0.1)
+    assert [m["to"] for m in mails] == [["intake@walcheren.example"]]
+    assert mails[0]["subject"].startswith("Warme doorverwijzing Middelburg")
+    assert [s["to"] for s in sms] == ["+31612000001"]
+    status, _headers, pagina = http(None).get("/_local/")
+    assert status == 200 and "Warme doorverwijzing Middelburg" in str(pagina)

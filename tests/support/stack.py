@@ -9,10 +9,12 @@ from typing import Any
 
 import boto3
 
+from local import outbox
 from local.aws import create_resources, physical_refs
 from local.clock import MovableClock
 from local.gateway import Gateway, HttpResponse
 from local.lambdas import Runtime
+from local.streams import StreamPump
 from warmdoor import wiring
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
@@ -73,7 +75,13 @@ class Stack:
     clock: MovableClock
     repo: DynamoRepository
     table: str
-    keys: dict[str, str] = field(default_factory=dict)
+    runtime: Runtime
+    streams: StreamPump
+    refs: dict[str, str]
+    callers: dict[str, "Caller"] = field(default_factory=dict)
+
+    def outbox(self) -> dict[str, Any]:
+        return outbox.outbox()
 
     def caller(self, key: str | None) -> Caller:
         return Caller(self.gateway, key)
@@ -89,6 +97,8 @@ def build_stack(start: datetime | None = None) -> Stack:
     create_resources(refs)
     clock = MovableClock(start)
     wiring.gebruik_klok(clock)
+    refs["PublicBaseUrl"] = "https://api.warmdoor.test/v1"
     runtime = Runtime(refs, dict(os.environ))
     gateway = Gateway(runtime, "api.warmdoor.test")
-    return Stack(gateway, clock, DynamoRepository(boto3.client("dynamodb"), refs["Tabel"]), refs["Tabel"])
+    repo = DynamoRepository(boto3.client("dynamodb"), refs["Tabel"])
+    return Stack(gateway, clock, repo, refs["Tabel"], runtime, StreamPump(runtime, refs), refs)

@@ -1,5 +1,8 @@
-"""Operator CLI. `python -m warmdoor beheersleutel --tabel <TableName>` creates an operator key on a
-deployed stack (with the caller's AWS credentials) and prints it once."""
+"""Operator CLI, run with the operator's AWS credentials against a deployed stack.
+
+`python -m warmdoor beheersleutel --tabel <TableName>` creates an operator key and prints it once;
+`python -m warmdoor replay --queue <MisluktQueueUrl>` re-drives failed stream batches.
+"""
 
 import argparse
 
@@ -15,7 +18,12 @@ def main() -> None:
     sleutel = commands.add_parser("beheersleutel", help="create an operator (beheer) API key")
     sleutel.add_argument("--tabel", required=True, help="the stack's TableName output")
     sleutel.add_argument("--omschrijving", default="eerste beheersleutel")
+    replay = commands.add_parser("replay", help="re-drive the failed stream batches in the on-failure queue")
+    replay.add_argument("--queue", required=True, help="the stack's MisluktQueueUrl output")
     args = parser.parse_args()
+    if args.command == "replay":
+        _replay(args.queue)
+        return
 
     repo = DynamoRepository(wiring.dynamodb_client(), args.tabel)
     geheim = sleutels.nieuw_geheim()
@@ -23,6 +31,20 @@ def main() -> None:
     print(f"id:      {nieuw.id}")
     print(f"sleutel: {geheim}")
     print("Bewaar de sleutel nu: hij wordt nergens opgeslagen en niet nog eens getoond.")
+
+
+def _replay(queue_url: str) -> None:
+    import boto3
+
+    from warmdoor.ops.replay import lambda_invoker, opnieuw
+
+    uitkomst = opnieuw(
+        boto3.client("sqs"), boto3.client("dynamodbstreams"), queue_url, lambda_invoker(boto3.client("lambda"))
+    )
+    print(
+        f"opnieuw verwerkt: {uitkomst.opnieuw_verwerkt}, nog mislukt: {uitkomst.mislukt}, "
+        f"niet meer in de stream (ouder dan 24 uur): {uitkomst.verlopen}"
+    )
 
 
 if __name__ == "__main__":

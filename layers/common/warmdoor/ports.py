@@ -1,6 +1,6 @@
 """What the domain needs from the outside world, as Protocols. Only wiring.py picks the implementations."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -114,4 +114,41 @@ class Repository(Protocol):
 
         Raises VersieConflict otherwise.
         """
+        ...
+
+
+@dataclass(frozen=True)
+class Email:
+    aan: tuple[str, ...]
+    onderwerp: str
+    tekst: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Sms:
+    aan: str
+    tekst: str
+
+
+class PermanenteBezorgfout(Exception):
+    """The provider refused this message for good (a bad address or number): retrying will not help."""
+
+
+class EmailVerzender(Protocol):
+    def verstuur(self, email: Email) -> None:
+        """Sends; PermanenteBezorgfout for a refusal, any other exception for what a retry may fix."""
+        ...
+
+
+class SmsVerzender(Protocol):
+    def verstuur(self, sms: Sms) -> None:
+        """Sends; PermanenteBezorgfout for a refusal, any other exception for what a retry may fix."""
+        ...
+
+
+class Eenmalig(Protocol):
+    def uitvoeren(self, sleutel: str, actie: Callable[[], None]) -> None:
+        """Runs `actie` once per key, ever: a key that completed before is skipped; one that failed
+        may run again. Raises when another invocation is running the same key right now."""
         ...

@@ -1,11 +1,15 @@
 """Builds the real adapters from settings, once, lazily. The only module that knows them all."""
 
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from warmdoor.adapters.clock import SystemClock
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.models.settings import settings
-from warmdoor.ports import Clock
+from warmdoor.ports import Clock, EmailVerzender, SmsVerzender
+
+if TYPE_CHECKING:
+    from warmdoor.adapters.eenmalig import PowertoolsEenmalig
 
 _clock: Clock = SystemClock()
 _omgeving: Omgeving | None = None
@@ -46,4 +50,35 @@ def reset() -> None:
     """Forget built adapters and settings, so the next use reads the environment again."""
     global _omgeving
     _omgeving = None
-    settings.cache_clear()
+    for gebouwd in (settings, email_verzender, sms_verzender, eenmalig):
+        gebouwd.cache_clear()
+
+
+@cache
+def email_verzender() -> EmailVerzender:
+    import boto3
+
+    from warmdoor.adapters.ses import SesEmailVerzender
+
+    instellingen = settings()
+    return SesEmailVerzender(boto3.client("sesv2"), instellingen.mail_afzender, instellingen.mail_antwoordadres)
+
+
+@cache
+def sms_verzender() -> SmsVerzender:
+    import boto3
+
+    from warmdoor.adapters.sns import SnsSmsVerzender
+
+    return SnsSmsVerzender(boto3.client("sns"), settings().sms_afzender)
+
+
+@cache
+def eenmalig() -> "PowertoolsEenmalig":
+    from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
+
+    from warmdoor.adapters.eenmalig import PowertoolsEenmalig
+
+    return PowertoolsEenmalig(
+        DynamoDBPersistenceLayer(table_name=settings().idempotentie_tabel, boto3_client=dynamodb_client())
+    )

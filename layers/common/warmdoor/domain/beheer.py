@@ -32,6 +32,7 @@ def organisatie_opslaan(
         email=invoer.email,
         escalatieEmail=invoer.escalatieEmail,
         smsNummers=invoer.smsNummers,
+        emailZonderPersoonsgegevens=invoer.emailZonderPersoonsgegevens,
         gemeenten=[Gemeente(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in invoer.gemeenten],
     )
     nieuw = omg.repo.organisatie(organisatie_id) is None

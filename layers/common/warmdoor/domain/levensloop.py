@@ -6,13 +6,16 @@ from collections.abc import Callable
 from warmdoor.domain.errors import Conflict
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.toegang import vereis_rol, zichtbare
-from warmdoor.models.entities import Doorverwijzing, Intrekking, Principal
+from warmdoor.models.entities import Bezorgprobleem, Doorverwijzing, Intrekking, Principal
 from warmdoor.models.enums import OPEN_STATUSSEN, Rol, Status
 from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
 from warmdoor.models.requests import IntrekkingVerzoek
 from warmdoor.ports import VersieConflict
 
 _POGINGEN = 5
+
+# The system itself (stream consumers, timers) acts with the operator's sight.
+SYSTEEM = Principal(sleutelId="systeem", rol=Rol.BEHEER)
 
 Overgang = Callable[[Doorverwijzing], tuple[Doorverwijzing, list[Gebeurtenissoort]]]
 
@@ -54,3 +57,15 @@ def intrekken(
         return ingetrokken, [Gebeurtenissoort.DOORVERWIJZING_INGETROKKEN]
 
     return _wijzig(omg, principal, doorverwijzing_id, overgang)
+
+
+def bezorgprobleem_vastleggen(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: str, ontvanger: str) -> None:
+    """Records on the referral that a message about it could not be delivered (no address kept)."""
+    probleem = Bezorgprobleem.model_validate(
+        {"kanaal": kanaal, "ontvanger": ontvanger, "gebeurtenis": gebeurtenis.soort.value, "tijdstip": omg.clock.now()}
+    )
+
+    def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
+        return d.model_copy(update={"bezorgproblemen": [*d.bezorgproblemen, probleem]}), []
+
+    _wijzig(omg, SYSTEEM, gebeurtenis.doorverwijzingId, overgang)

@@ -8,6 +8,7 @@ from warmdoor.models.enums import Rol, Status
 from warmdoor.models.requests import GemeenteInvoer
 from warmdoor.models.responses import (
     ApiSleutelWeergave,
+    BezorgprobleemWeergave,
     DoorverwijzingVolledig,
     DoorverwijzingVoorSchuldeiser,
     Incassostop,
@@ -46,6 +47,12 @@ def voor_schuldeiser(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVoorSchul
             actief=d.status != Status.INGETROKKEN and nu < d.incassostopTot,
         ),
         ingetrokkenOp=_optioneel(d.intrekking.tijdstip if d.intrekking else None),
+        bezorgproblemen=[
+            BezorgprobleemWeergave(
+                kanaal=p.kanaal, ontvanger=p.ontvanger, gebeurtenis=p.gebeurtenis, tijdstip=lokaal(p.tijdstip)
+            )
+            for p in d.bezorgproblemen
+        ],
     )
 
 
@@ -86,6 +93,7 @@ def organisatie(o: Organisatie) -> OrganisatieWeergave:
         email=o.email,
         escalatieEmail=o.escalatieEmail,
         smsNummers=o.smsNummers,
+        emailZonderPersoonsgegevens=o.emailZonderPersoonsgegevens,
         gemeenten=[GemeenteInvoer(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in o.gemeenten],
     )
 

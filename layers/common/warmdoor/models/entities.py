@@ -1,6 +1,7 @@
 """Domain entities: what the rules work on. Stored items and API views are mapped from these."""
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -33,6 +34,7 @@ class Organisatie(Entity):
     email: str
     escalatieEmail: str | None = None
     smsNummers: list[str] = []
+    emailZonderPersoonsgegevens: bool = False
     gemeenten: list[Gemeente]
 
 
@@ -67,6 +69,15 @@ class Routering(Entity):
     versie: int = 0
 
 
+class Bezorgprobleem(Entity):
+    """A message that could not be delivered and will not be retried (no address: that is personal data)."""
+
+    kanaal: Literal["email", "sms"]
+    ontvanger: str
+    gebeurtenis: str
+    tijdstip: datetime
+
+
 class Intrekking(Entity):
     reden: IntrekkingReden
     toelichting: str | None = None
@@ -93,4 +104,5 @@ class Doorverwijzing(Entity):
     achterstand: Achterstand
     toelichting: str | None = None
     intrekking: Intrekking | None = None
+    bezorgproblemen: list[Bezorgprobleem] = []
     versie: int = 1

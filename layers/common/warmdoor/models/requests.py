@@ -122,6 +122,9 @@ class OrganisatieInvoer(StrictModel):
     email: Email
     escalatieEmail: Email | None = None
     smsNummers: Annotated[list[Telefoonnummer], Field(max_length=10)] = []
+    emailZonderPersoonsgegevens: StrictBool = Field(
+        default=False, description="E-mails noemen alleen de doorverwijzing en een link, geen persoonsgegevens"
+    )
     gemeenten: Annotated[list[GemeenteInvoer], Field(min_length=1, max_length=60)]
 
 

@@ -23,6 +23,13 @@ class Incassostop(View):
     actief: bool
 
 
+class BezorgprobleemWeergave(View):
+    kanaal: str
+    ontvanger: str
+    gebeurtenis: str
+    tijdstip: datetime
+
+
 class DoorverwijzingVoorSchuldeiser(View):
     """What a creditor (and the operator) sees: no personal data beyond the creditor's own reference."""
 
@@ -38,6 +45,9 @@ class DoorverwijzingVoorSchuldeiser(View):
     incassostop: Incassostop
     terugkoppeling: None = Field(default=None, description="What the creditor may learn of the final result")
     ingetrokkenOp: datetime | None
+    bezorgproblemen: list[BezorgprobleemWeergave] = Field(
+        default=[], description="Berichten over deze doorverwijzing die niet konden worden bezorgd"
+    )
 
 
 class IntrekkingWeergave(View):
@@ -69,6 +79,7 @@ class OrganisatieWeergave(View):
     email: str
     escalatieEmail: str | None
     smsNummers: list[str]
+    emailZonderPersoonsgegevens: bool
     gemeenten: list[GemeenteInvoer]
 
 

@@ -11,6 +11,10 @@ class Settings(BaseModel):
     contact_termijn_dagen: int = Field(default=3, ge=1, le=30)
     incassostop_dagen: int = Field(default=30, ge=1, le=180)
     public_base_url: str | None = None
+    idempotentie_tabel: str = ""
+    mail_afzender: str = "WarmDoor <noreply@warmdoor.nl>"
+    mail_antwoordadres: str | None = None
+    sms_afzender: str = "WarmDoor"
 
 
 @cache
@@ -20,4 +24,8 @@ def settings() -> Settings:
         contact_termijn_dagen=int(os.environ.get("CONTACT_TERMIJN_DAGEN", "3")),
         incassostop_dagen=int(os.environ.get("INCASSOSTOP_DAGEN", "30")),
         public_base_url=os.environ.get("PUBLIC_BASE_URL") or None,
+        idempotentie_tabel=os.environ.get("IDEMPOTENTIE_TABEL", ""),
+        mail_afzender=os.environ.get("MAIL_AFZENDER") or "WarmDoor <noreply@warmdoor.nl>",
+        mail_antwoordadres=os.environ.get("MAIL_ANTWOORDADRES") or None,
+        sms_afzender=os.environ.get("SMS_AFZENDER") or "WarmDoor",
     )

@@ -1,0 +1,40 @@
+"""E-mail through SES v2, as a MIME message with a text and an HTML part (and a Reply-To)."""
+
+from email.message import EmailMessage
+from email.utils import make_msgid
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from warmdoor.ports import Email, PermanenteBezorgfout
+
+# What SES says about this message or address; a retry would get the same answer.
+_PERMANENT = {"MessageRejected", "BadRequestException", "NotFoundException"}
+
+
+class SesEmailVerzender:
+    def __init__(self, client: Any, afzender: str, antwoordadres: str | None) -> None:
+        self._client = client
+        self._afzender = afzender
+        self._antwoordadres = antwoordadres
+
+    def verstuur(self, email: Email) -> None:
+        bericht = EmailMessage()
+        bericht["From"] = self._afzender
+        bericht["To"] = ", ".join(email.aan)
+        bericht["Subject"] = email.onderwerp
+        bericht["Message-ID"] = make_msgid(domain="warmdoor.nl")
+        if self._antwoordadres:
+            bericht["Reply-To"] = self._antwoordadres
+        bericht.set_content(email.tekst)
+        bericht.add_alternative(email.html, subtype="html")
+        try:
+            self._client.send_email(
+                FromEmailAddress=self._afzender,
+                Destination={"ToAddresses": list(email.aan)},
+                Content={"Raw": {"Data": bericht.as_bytes()}},
+            )
+        except ClientError as fout:
+            if fout.response["Error"]["Code"] in _PERMANENT:
+                raise PermanenteBezorgfout(fout.response["Error"]["Code"]) from fout
+            raise

@@ -1,0 +1,196 @@
+"""E-mail and SMS from the stream: the right messages to the right people, each exactly once."""
+
+import json
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+from local import aws
+from tests.conftest import aanmelding
+from warmdoor.adapters.ses import SesEmailVerzender
+from warmdoor.ops import replay
+from warmdoor.ops.replay import lambda_record
+from warmdoor.ports import PermanenteBezorgfout
+
+
+def verstuur(pilot, body=None):
+    d = pilot.callers["evides"].post("/v1/doorverwijzingen", body or aanmelding()).body
+    pilot.streams.drain()
+    return d
+
+
+def mails_aan(pilot, adres):
+    return [m for m in pilot.outbox()["emails"] if adres in m["to"]]
+
+
+def test_a_new_referral_mails_the_organisation_what_it_needs_to_phone(pilot):
+    d = verstuur(pilot)
+    [mail] = mails_aan(pilot, "intake@walcheren.example")
+    assert mail["subject"] == "Warme doorverwijzing Middelburg: bel uiterlijk maandag 30 november 2026 om 10:00"
+    assert mail["from"] == "WarmDoor <noreply@warmdoor.example>"
+    for verwacht in (
+        "Jan van Dijk",
+        "+31612345678",
+        "Liefst 's ochtends bellen",
+        "Evides Waterbedrijf",
+        d["id"],
+        "maandag 30 november 2026 om 10:00",
+        "Lange Delft 12A, 4331 AB Middelburg",
+        "EVD-2026-000123",
+    ):
+        assert verwacht in mail["text"], verwacht
+    assert "Jan van Dijk" in mail["html"]
+    assert "Liefst &#39;s ochtends bellen" in mail["html"]
+    assert f"https://api.warmdoor.test/v1/doorverwijzingen/{d['id']}" in mail["html"]
+
+
+def test_the_organisation_gets_an_sms_without_personal_data(pilot):
+    verstuur(pilot)
+    [sms] = [s for s in pilot.outbox()["sms"] if s["to"] == "+31611111111"]
+    assert "Middelburg" in sms["text"] and "ma 30 nov 10:00" in sms["text"]
+    for persoonsgegeven in ("Jan", "Dijk", "0612345678", "Lange Delft", "4331"):
+        assert persoonsgegeven not in sms["text"]
+    assert len(sms["text"]) <= 160
+
+
+def test_the_person_gets_an_sms_naming_who_will_call_only_with_consent_and_a_mobile(pilot):
+    verstuur(pilot)
+    [sms] = [s for s in pilot.outbox()["sms"] if s["to"] == "+31612345678"]
+    assert sms["text"].startswith("Schuldhulp Walcheren belt u binnen 3 dagen")
+    zonder = aanmelding("ZONDER-SMS")
+    zonder["toestemming"]["smsBevestiging"] = False
+    zonder["client"]["telefoonnummer"] = "06 87654321"
+    vast = aanmelding("VASTE-LIJN")
+    vast["client"]["telefoonnummer"] = "0118 123456"
+    verstuur(pilot, zonder)
+    verstuur(pilot, vast)
+    nummers = {s["to"] for s in pilot.outbox()["sms"]}
+    assert "+31687654321" not in nummers and "+31118123456" not in nummers
+
+
+def test_an_organisation_may_choose_mails_without_personal_data(pilot):
+    org = pilot.callers["beheer"].get("/v1/organisaties/walcheren").body
+    org.pop("id")
+    pilot.callers["beheer"].put("/v1/organisaties/walcheren", {**org, "emailZonderPersoonsgegevens": True})
+    d = verstuur(pilot)
+    [mail] = mails_aan(pilot, "intake@walcheren.example")
+    assert d["id"] in mail["text"]
+    for persoonsgegeven in ("Jan", "Dijk", "+31612345678", "Lange Delft", "123.45"):
+        assert persoonsgegeven not in mail["text"] and persoonsgegeven not in mail["html"]
+
+
+def test_names_render_safely_in_html(pilot):
+    body = aanmelding("XSS-1")
+    body["client"]["voornaam"] = "<script>alert(1)</script>"
+    body["client"]["achternaam"] = "'t Hart"
+    body["client"]["voorvoegsel"] = None
+    verstuur(pilot, body)
+    [mail] = mails_aan(pilot, "intake@walcheren.example")
+    assert "<script>" not in mail["html"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &#39;t Hart" in mail["html"]
+    assert "<script>alert(1)</script> 't Hart" in mail["text"]
+
+
+def test_a_withdrawal_tells_the_organisation(pilot):
+    d = verstuur(pilot)
+    pilot.callers["evides"].post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "betaald"})
+    pilot.streams.drain()
+    ingetrokken = [m for m in mails_aan(pilot, "intake@walcheren.example") if "ingetrokken" in m["subject"]]
+    assert len(ingetrokken) == 1
+    assert "de klant heeft betaald" in ingetrokken[0]["text"]
+
+
+def test_a_replayed_or_duplicated_record_sends_nothing_twice(pilot):
+    verstuur(pilot)
+    stream_arn = boto3.client("dynamodb").describe_table(TableName=pilot.table)["Table"]["LatestStreamArn"]
+    streams = aws.client("dynamodbstreams")
+    shard = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"][0]["ShardId"]
+    it = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")[
+        "ShardIterator"
+    ]
+    records = [
+        lambda_record(r, stream_arn)
+        for r in streams.get_records(ShardIterator=it)["Records"]
+        if r["dynamodb"]["Keys"]["SK"]["S"].startswith("GEBEURTENIS#")  # what the template's filter lets through
+    ]
+    assert records
+    voor = pilot.outbox()
+    for functie in ("EmailNotifierFunction", "SmsNotifierFunction"):
+        assert pilot.runtime.invoke(functie, {"Records": records}) == {"batchItemFailures": []}
+        assert pilot.runtime.invoke(functie, {"Records": records}) == {"batchItemFailures": []}
+    assert pilot.outbox() == voor
+
+
+class Haperend:
+    """Fault injection at the SES adapter: fails a number of times (throttling), then sends for real."""
+
+    def __init__(self, monkeypatch, fouten):
+        self.fouten, self.pogingen = fouten, 0
+        echt = SesEmailVerzender.verstuur
+
+        def verstuur(verzender, email):
+            self.pogingen += 1
+            if self.pogingen <= self.fouten:
+                raise ClientError({"Error": {"Code": "TooManyRequestsException", "Message": "slow down"}}, "SendEmail")
+            echt(verzender, email)
+
+        monkeypatch.setattr(SesEmailVerzender, "verstuur", verstuur)
+
+
+def test_ses_failing_then_recovering_sends_exactly_one_email(pilot, monkeypatch):
+    haperend = Haperend(monkeypatch, fouten=3)
+    verstuur(pilot)
+    assert haperend.pogingen == 4
+    assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
+
+
+def test_a_permanently_refused_address_is_recorded_not_retried(pilot, monkeypatch):
+    pogingen = []
+
+    def weiger(verzender, email):
+        pogingen.append(email)
+        raise PermanenteBezorgfout("MessageRejected")
+
+    monkeypatch.setattr(SesEmailVerzender, "verstuur", weiger)
+    d = verstuur(pilot)
+    assert len(pogingen) == 1
+    gelezen = pilot.callers["beheer"].get(f"/v1/doorverwijzingen/{d['id']}").body
+    assert [(p["kanaal"], p["ontvanger"]) for p in gelezen["bezorgproblemen"]] == [("email", "organisatie")]
+    assert "intake@walcheren" not in json.dumps(gelezen)
+
+
+def test_a_poison_record_goes_to_the_queue_and_the_rest_is_delivered(pilot):
+    dynamodb = boto3.client("dynamodb")
+    dynamodb.put_item(
+        TableName=pilot.table,
+        Item={"PK": {"S": "DOORVERWIJZING#gif"}, "SK": {"S": "GEBEURTENIS#2026#gif"}, "soort": {"S": "Onzin"}},
+    )
+    verstuur(pilot)
+    for _ in range(20):
+        pilot.streams.drain()
+    assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
+    sqs = boto3.client("sqs")
+    url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
+    berichten = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+    infos = [json.loads(b["Body"])["DDBStreamBatchInfo"] for b in berichten]
+    assert {i["batchSize"] for i in infos} == {1}
+    assert len(infos) == 2  # the poison record, once per consumer
+
+
+@pytest.mark.parametrize("keer", [1, 2])
+def test_replay_redrives_the_queue_and_is_safe_to_run_twice(pilot, monkeypatch, keer):
+    haperend = Haperend(monkeypatch, fouten=100)
+    verstuur(pilot)
+    for _ in range(10):
+        pilot.streams.drain()
+    assert mails_aan(pilot, "intake@walcheren.example") == []
+    haperend.fouten = 0
+    sqs = boto3.client("sqs")
+    url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
+    functies = {arn: naam.removesuffix(".Arn") for naam, arn in pilot.refs.items() if ":function:" in arn}
+    streams = aws.client("dynamodbstreams")
+    for _ in range(keer):
+        replay.opnieuw(sqs, streams, url, lambda arn, event: pilot.runtime.invoke(functies[arn], event))
+    assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
+    assert sqs.receive_message(QueueUrl=url).get("Messages", []) == []
