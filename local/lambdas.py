@@ -12,7 +12,6 @@ from typing import Any
 from local import template
 
 _lock = threading.RLock()
-_modules: dict[str, ModuleType] = {}
 
 
 @dataclass
@@ -30,13 +29,15 @@ class Runtime:
     def __init__(self, refs: dict[str, str], base_env: dict[str, str]) -> None:
         self._refs = refs
         self._base_env = base_env
+        # Per runtime, like Lambda's execution environments: a module is imported under its function's env.
+        self._modules: dict[str, ModuleType] = {}
 
     def environment(self, function: str) -> dict[str, str]:
         functie = template.functions()[function]
         return {naam: template.resolve(waarde, self._refs) for naam, waarde in functie.environment.items()}
 
     def _module(self, function: str) -> ModuleType:
-        if function not in _modules:
+        if function not in self._modules:
             functie = template.functions()[function]
             module_name, _ = functie.handler.split(".")
             pad = functie.code_uri / f"{module_name}.py"
@@ -44,8 +45,8 @@ class Runtime:
             assert spec is not None and spec.loader is not None
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
-            _modules[function] = module
-        return _modules[function]
+            self._modules[function] = module
+        return self._modules[function]
 
     def invoke(self, function: str, event: dict[str, Any]) -> Any:
         from warmdoor import wiring
