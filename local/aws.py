@@ -41,15 +41,26 @@ class EmulatedAws:
 
 def physical_refs() -> dict[str, str]:
     """What !Ref and !GetAtt of each resource stand for here; parameters get their defaults."""
-    refs = dict(template.parameter_defaults())
+    refs = {
+        **template.parameter_defaults(),
+        "AWS::Partition": "aws",
+        "AWS::Region": REGION,
+        "AWS::AccountId": ACCOUNT,
+        "AWS::StackName": PREFIX,
+    }
     for naam, res in template.load()["Resources"].items():
         soort = res["Type"]
+        props = res.get("Properties", {})
         if soort == "AWS::DynamoDB::Table":
             refs[naam] = f"{PREFIX}-{naam}"
             refs[f"{naam}.Arn"] = f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{PREFIX}-{naam}"
         elif soort == "AWS::Serverless::Function":
-            refs[naam] = f"{PREFIX}-{naam}"
-            refs[f"{naam}.Arn"] = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{PREFIX}-{naam}"
+            functie = template.resolve(props["FunctionName"], refs) if "FunctionName" in props else f"{PREFIX}-{naam}"
+            refs[naam] = functie
+            refs[f"{naam}.Arn"] = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{functie}"
+        elif soort == "AWS::IAM::Role":
+            rol = template.resolve(props["RoleName"], refs) if "RoleName" in props else f"{PREFIX}-{naam}"
+            refs[f"{naam}.Arn"] = f"arn:aws:iam::{ACCOUNT}:role/{rol}"
         elif soort == "AWS::SQS::Queue":
             refs[f"{naam}.Arn"] = f"arn:aws:sqs:{REGION}:{ACCOUNT}:{PREFIX}-{naam}"
             refs[f"{naam}.QueueName"] = f"{PREFIX}-{naam}"
@@ -91,6 +102,20 @@ def create_resources(refs: dict[str, str]) -> None:
         client("sqs").create_queue(QueueName=refs[f"{naam}.QueueName"])
     for naam in template.resources("AWS::Scheduler::ScheduleGroup"):
         client("scheduler").create_schedule_group(Name=refs[naam])
+    for naam, res in template.resources("AWS::Scheduler::Schedule").items():
+        props = res["Properties"]
+        doel = props["Target"]
+        client("scheduler").create_schedule(
+            Name=naam,
+            GroupName=template.resolve(props["GroupName"], refs),
+            ScheduleExpression=props["ScheduleExpression"],
+            FlexibleTimeWindow=props["FlexibleTimeWindow"],
+            Target={
+                "Arn": template.resolve(doel["Arn"], refs),
+                "RoleArn": template.resolve(doel["RoleArn"], refs),
+                "Input": doel.get("Input", "{}"),
+            },
+        )
     for res in template.resources("AWS::SES::EmailIdentity").values():
         identiteit = template.resolve(res["Properties"]["EmailIdentity"], refs)
         client("sesv2").create_email_identity(EmailIdentity=identiteit)

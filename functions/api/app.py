@@ -19,10 +19,13 @@ from warmdoor.domain.errors import DomainError, InvalidParam
 from warmdoor.models.enums import Status
 from warmdoor.models.requests import (
     ApiSleutelAanvraag,
+    ContactpogingVerzoek,
     DoorverwijzingAanmelding,
+    EindresultaatVerzoek,
     IntrekkingVerzoek,
     OrganisatieInvoer,
     SchuldeiserInvoer,
+    VerlengingVerzoek,
 )
 from warmdoor.models.responses import (
     ApiSleutelLijst,
@@ -236,6 +239,36 @@ def intrekken(doorverwijzing_id: DoorverwijzingId, verzoek: IntrekkingVerzoek) -
     principal = _wie()
     ingetrokken = levensloop.intrekken(omgeving(), principal, doorverwijzing_id, verzoek)
     return http.json_antwoord(weergave.doorverwijzing(principal, ingetrokken, _nu()), 201)
+
+
+@app.post(
+    "/doorverwijzingen/<doorverwijzing_id>/contactpogingen",
+    responses=antwoorden(201, Doorverwijzing, "Vastgelegd", *MET_BODY, 404, 409),
+)
+def contactpoging(doorverwijzing_id: DoorverwijzingId, verzoek: ContactpogingVerzoek) -> Response[str]:
+    principal = _wie()
+    gewijzigd = levensloop.contact_vastleggen(omgeving(), principal, doorverwijzing_id, verzoek)
+    return http.json_antwoord(weergave.doorverwijzing(principal, gewijzigd, _nu()), 201)
+
+
+@app.put(
+    "/doorverwijzingen/<doorverwijzing_id>/eindresultaat",
+    responses=antwoorden(200, Doorverwijzing, "Afgerond", *MET_BODY, 404, 409),
+)
+def eindresultaat(doorverwijzing_id: DoorverwijzingId, verzoek: EindresultaatVerzoek) -> Response[str]:
+    principal = _wie()
+    afgerond = levensloop.eindresultaat_vastleggen(omgeving(), principal, doorverwijzing_id, verzoek)
+    return http.json_antwoord(weergave.doorverwijzing(principal, afgerond, _nu()))
+
+
+@app.post(
+    "/doorverwijzingen/<doorverwijzing_id>/verlengingen",
+    responses=antwoorden(201, Doorverwijzing, "Verlengd", *MET_BODY, 404, 409),
+)
+def verlenging(doorverwijzing_id: DoorverwijzingId, verzoek: VerlengingVerzoek) -> Response[str]:
+    principal = _wie()
+    verlengd = levensloop.verlengen(omgeving(), principal, doorverwijzing_id, verzoek)
+    return http.json_antwoord(weergave.doorverwijzing(principal, verlengd, _nu()), 201)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

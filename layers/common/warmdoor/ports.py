@@ -1,6 +1,6 @@
 """What the domain needs from the outside world, as Protocols. Only wiring.py picks the implementations."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -109,6 +109,10 @@ class Repository(Protocol):
         self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int
     ) -> Pagina[Doorverwijzing]: ...
 
+    def met_verlopen_timer(self, nu: datetime) -> Iterator[str]:
+        """Ids of referrals with a timer due at or before `nu` that has not done its work."""
+        ...
+
     def doorverwijzing_bijwerken(self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]) -> None:
         """Writes the new state and its events at once, if the stored version is the one before it.
 
@@ -151,4 +155,14 @@ class Eenmalig(Protocol):
     def uitvoeren(self, sleutel: str, actie: Callable[[], None]) -> None:
         """Runs `actie` once per key, ever: a key that completed before is skipped; one that failed
         may run again. Raises when another invocation is running the same key right now."""
+        ...
+
+
+class TimerPlanner(Protocol):
+    def plan(self, naam: str, moment: datetime, invoer: dict[str, str]) -> None:
+        """Creates or moves the one-time schedule `naam`."""
+        ...
+
+    def verwijder(self, naam: str) -> None:
+        """Removes the schedule if it exists."""
         ...

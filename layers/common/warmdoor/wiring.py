@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from warmdoor.adapters.clock import SystemClock
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.models.settings import settings
-from warmdoor.ports import Clock, EmailVerzender, SmsVerzender
+from warmdoor.ports import Clock, EmailVerzender, SmsVerzender, TimerPlanner
 
 if TYPE_CHECKING:
     from warmdoor.adapters.eenmalig import PowertoolsEenmalig
@@ -50,7 +50,7 @@ def reset() -> None:
     """Forget built adapters and settings, so the next use reads the environment again."""
     global _omgeving
     _omgeving = None
-    for gebouwd in (settings, email_verzender, sms_verzender, eenmalig):
+    for gebouwd in (settings, email_verzender, sms_verzender, eenmalig, timer_planner):
         gebouwd.cache_clear()
 
 
@@ -81,4 +81,16 @@ def eenmalig() -> "PowertoolsEenmalig":
 
     return PowertoolsEenmalig(
         DynamoDBPersistenceLayer(table_name=settings().idempotentie_tabel, boto3_client=dynamodb_client())
+    )
+
+
+@cache
+def timer_planner() -> TimerPlanner:
+    import boto3
+
+    from warmdoor.adapters.scheduler import SchedulerPlanner
+
+    s = settings()
+    return SchedulerPlanner(
+        boto3.client("scheduler"), s.timer_groep, s.timer_functie_arn, s.timer_rol_arn, s.timer_dlq_arn
     )

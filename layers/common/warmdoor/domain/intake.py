@@ -8,7 +8,7 @@ from datetime import timedelta
 from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer, Verboden
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.routering import gemeente_voor
-from warmdoor.domain.tijd import vandaag
+from warmdoor.domain.tijd import termijn, vandaag
 from warmdoor.domain.toegang import vereis_rol
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol, Status
@@ -110,8 +110,8 @@ def aanmelden(
         gemeentecode=gemeentecode,
         status=Status.AANGEMELD,
         aangemeldOp=nu,
-        contactUiterlijk=nu + timedelta(days=omg.settings.contact_termijn_dagen),
-        incassostopTot=nu + timedelta(days=omg.settings.incassostop_dagen),
+        contactUiterlijk=termijn(nu, omg.settings.contact_termijn_dagen, omg.settings.contact_termijn_werkdagen),
+        incassostopTot=termijn(nu, omg.settings.incassostop_dagen, werkdagen=False),
         toestemming=verzoek.toestemming,
         client=verzoek.client,
         adres=verzoek.adres,

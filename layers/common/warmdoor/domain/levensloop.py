@@ -2,14 +2,25 @@
 
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
 
-from warmdoor.domain.errors import Conflict
+from warmdoor.domain.errors import Conflict, InvalidParam, OngeldigeInvoer
 from warmdoor.domain.omgeving import Omgeving
+from warmdoor.domain.tijd import dagdeel, lokaal, termijn
 from warmdoor.domain.toegang import vereis_rol, zichtbare
-from warmdoor.models.entities import Bezorgprobleem, Doorverwijzing, Intrekking, Principal
+from warmdoor.models.entities import (
+    Bezorgprobleem,
+    Contactpoging,
+    Doorverwijzing,
+    EindresultaatVastgelegd,
+    Intrekking,
+    Principal,
+    Verlenging,
+)
 from warmdoor.models.enums import OPEN_STATUSSEN, Rol, Status
 from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
-from warmdoor.models.requests import IntrekkingVerzoek
+from warmdoor.models.requests import ContactpogingVerzoek, EindresultaatVerzoek, IntrekkingVerzoek, VerlengingVerzoek
 from warmdoor.ports import VersieConflict
 
 _POGINGEN = 5
@@ -69,3 +80,118 @@ def bezorgprobleem_vastleggen(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: s
         return d.model_copy(update={"bezorgproblemen": [*d.bezorgproblemen, probleem]}), []
 
     _wijzig(omg, SYSTEEM, gebeurtenis.doorverwijzingId, overgang)
+
+
+_KLOKSPELING = timedelta(minutes=5)
+
+
+def contact_vastleggen(
+    omg: Omgeving, principal: Principal, doorverwijzing_id: str, verzoek: ContactpogingVerzoek
+) -> Doorverwijzing:
+    """An attempt to reach the person; the first one that reached them stops the escalation."""
+    vereis_rol(principal, Rol.ORGANISATIE)
+    nu = omg.clock.now()
+    if verzoek.tijdstip > nu + _KLOKSPELING:
+        raise OngeldigeInvoer([InvalidParam("tijdstip", "future", "Het tijdstip ligt in de toekomst")])
+
+    def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
+        if d.status not in OPEN_STATUSSEN:
+            raise Conflict(f"Een doorverwijzing met status {d.status} krijgt geen contactpogingen meer")
+        if verzoek.tijdstip < d.aangemeldOp - _KLOKSPELING:
+            raise OngeldigeInvoer([InvalidParam("tijdstip", "minimum", "Het tijdstip ligt voor de aanmelding")])
+        poging = Contactpoging(
+            soort=verzoek.soort,
+            bereikt=verzoek.bereikt,
+            tijdstip=verzoek.tijdstip,
+            dagdeel=dagdeel(verzoek.tijdstip),
+            toelichting=verzoek.toelichting,
+            vastgelegdOp=nu,
+        )
+        wijziging: dict[str, Any] = {"contactpogingen": [*d.contactpogingen, poging]}
+        if verzoek.bereikt and d.contactGelegdOp is None:
+            wijziging |= {"contactGelegdOp": verzoek.tijdstip, "status": Status.CONTACT_GELEGD}
+            return d.model_copy(update=wijziging), [Gebeurtenissoort.CONTACT_GELEGD]
+        return d.model_copy(update=wijziging), []
+
+    return _wijzig(omg, principal, doorverwijzing_id, overgang)
+
+
+def eindresultaat_vastleggen(
+    omg: Omgeving, principal: Principal, doorverwijzing_id: str, verzoek: EindresultaatVerzoek
+) -> Doorverwijzing:
+    """Closes the referral; the creditor learns only what domain.md's disclosure table allows."""
+    vereis_rol(principal, Rol.ORGANISATIE)
+
+    def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
+        if d.status == Status.AFGEROND:
+            raise Conflict("Deze doorverwijzing heeft al een eindresultaat")
+        if d.status == Status.INGETROKKEN:
+            raise Conflict("Deze doorverwijzing is ingetrokken door de schuldeiser")
+        resultaat = EindresultaatVastgelegd(
+            code=verzoek.code, toelichting=verzoek.toelichting, tijdstip=omg.clock.now()
+        )
+        afgerond = d.model_copy(update={"status": Status.AFGEROND, "eindresultaat": resultaat})
+        return afgerond, [Gebeurtenissoort.DOORVERWIJZING_AFGEROND]
+
+    return _wijzig(omg, principal, doorverwijzing_id, overgang)
+
+
+def verlengen(
+    omg: Omgeving, principal: Principal, doorverwijzing_id: str, verzoek: VerlengingVerzoek
+) -> Doorverwijzing:
+    """Extends the collection stop, up to the configured maximum counted from registration."""
+    vereis_rol(principal, Rol.ORGANISATIE)
+    nu = omg.clock.now()
+
+    def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
+        if d.status not in OPEN_STATUSSEN:
+            raise Conflict(f"De incassostop van een doorverwijzing met status {d.status} kan niet worden verlengd")
+        if d.incassostopTot <= nu:
+            raise Conflict("De incassostop is al afgelopen")
+        tot = termijn(d.incassostopTot, verzoek.dagen, werkdagen=False)
+        uiterst = termijn(d.aangemeldOp, omg.settings.incassostop_max_dagen, werkdagen=False)
+        if tot > uiterst:
+            raise Conflict(
+                f"De incassostop mag hoogstens {omg.settings.incassostop_max_dagen} dagen duren, "
+                f"tot {lokaal(uiterst):%Y-%m-%d %H:%M}; verleng met minder dagen"
+            )
+        verlenging = Verlenging(dagen=verzoek.dagen, reden=verzoek.reden, tijdstip=nu, tot=tot)
+        verlengd = d.model_copy(update={"incassostopTot": tot, "verlengingen": [*d.verlengingen, verlenging]})
+        return verlengd, [Gebeurtenissoort.INCASSOSTOP_VERLENGD]
+
+    return _wijzig(omg, principal, doorverwijzing_id, overgang)
+
+
+def contacttermijn_bewaken(omg: Omgeving, doorverwijzing_id: str) -> Doorverwijzing | None:
+    """The contact deadline's timer: escalates once if nobody was reached in time and the referral is open.
+
+    A timer that fires early, late, twice, or after the referral changed does nothing wrong.
+    """
+    nu = omg.clock.now()
+
+    def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
+        if d.status != Status.AANGEMELD or d.contactTermijnVerlopenOp is not None or nu < d.contactUiterlijk:
+            return d, []
+        return d.model_copy(update={"contactTermijnVerlopenOp": nu}), [Gebeurtenissoort.CONTACTTERMIJN_VERLOPEN]
+
+    return _wijzig_als_nodig(omg, doorverwijzing_id, overgang)
+
+
+def incassostop_bewaken(omg: Omgeving, doorverwijzing_id: str) -> Doorverwijzing | None:
+    """The stop's timer: once it has passed, the stop ends and the creditor is told (once)."""
+    nu = omg.clock.now()
+
+    def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
+        if d.status == Status.INGETROKKEN or d.incassostopBeeindigdOp is not None or nu < d.incassostopTot:
+            return d, []
+        return d.model_copy(update={"incassostopBeeindigdOp": nu}), [Gebeurtenissoort.INCASSOSTOP_BEEINDIGD]
+
+    return _wijzig_als_nodig(omg, doorverwijzing_id, overgang)
+
+
+def _wijzig_als_nodig(omg: Omgeving, doorverwijzing_id: str, overgang: Overgang) -> Doorverwijzing | None:
+    """A system transition that may find nothing to do (then nothing is written)."""
+    huidig = omg.repo.doorverwijzing(doorverwijzing_id)
+    if huidig is None or not overgang(huidig)[1]:
+        return huidig
+    return _wijzig(omg, SYSTEEM, doorverwijzing_id, overgang)

@@ -10,14 +10,29 @@ from aws_lambda_powertools import Logger
 
 from warmdoor.domain.levensloop import bezorgprobleem_vastleggen
 from warmdoor.domain.omgeving import Omgeving
+from warmdoor.domain.weergave import terugkoppeling
 from warmdoor.messages import catalogus, render
 from warmdoor.messages.catalogus import Bericht, Ontvanger
 from warmdoor.models.common import is_mobiel
 from warmdoor.models.entities import Doorverwijzing, Organisatie, Schuldeiser
+from warmdoor.models.enums import OPEN_STATUSSEN
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.ports import Eenmalig, Email, EmailVerzender, PermanenteBezorgfout, Sms, SmsVerzender
 
 logger = Logger(child=True)
+
+_UITKOMSTEN = {
+    "niet_opgepakt_herhaalde_melding": "niet opgepakt: dezelfde achterstand is kort geleden al gemeld",
+    "niet_opgepakt_onterecht_signaal": "niet opgepakt: het signaal voldeed niet aan de voorwaarden",
+    "overleden": "de klant is overleden",
+    "geen_inwoner": "de klant woont (niet meer) in de gemeente",
+    "niet_opgepakt": "niet opgepakt",
+    "hulp_loopt_al": "de klant krijgt al hulp",
+    "geen_contact": "er kon geen contact worden gelegd",
+    "geen_hulp_gewenst": "de klant wil geen hulp",
+    "opgelost": "de achterstand is opgelost of er is een regeling",
+    "vervolghulp": "de klant krijgt vervolghulp",
+}
 
 _REDENEN = {"betaald": "de klant heeft betaald", "onterecht": "de doorverwijzing was onterecht", "overig": "overig"}
 
@@ -37,6 +52,7 @@ def _context(omg: Omgeving, d: Doorverwijzing, organisatie: Organisatie) -> dict
         "zonder_persoonsgegevens": organisatie.emailZonderPersoonsgegevens,
         "termijn_dagen": omg.settings.contact_termijn_dagen,
         "reden": _REDENEN.get(d.intrekking.reden, "") if d.intrekking else "",
+        "terugkoppeling": _UITKOMSTEN[terugkoppeling(d).uitkomst] if d.eindresultaat else "",  # type: ignore[union-attr]
     }
 
 
@@ -129,7 +145,8 @@ def _berichten(
         return
     organisatie, schuldeiser = _partijen(omg, d)
     for bericht in berichten:
-        yield bericht, d, organisatie, schuldeiser
+        if not bericht.alleen_open or d.status in OPEN_STATUSSEN:
+            yield bericht, d, organisatie, schuldeiser
 
 
 def emails(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: EmailVerzender, eenmalig: Eenmalig) -> Uitkomst:

@@ -1,7 +1,12 @@
-"""Time as the people using WarmDoor see it: Dutch local time."""
+"""Time as the people using WarmDoor see it: Dutch local time, Dutch working days."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
+
+import holidays
+
+from warmdoor.models.enums import Dagdeel
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -12,3 +17,38 @@ def lokaal(moment: datetime) -> datetime:
 
 def vandaag(nu: datetime) -> date:
     return lokaal(nu).date()
+
+
+@cache
+def _feestdagen(jaar: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("NL", years=jaar)
+
+
+def is_werkdag(dag: date) -> bool:
+    return dag.weekday() < 5 and dag not in _feestdagen(dag.year)
+
+
+def termijn(vanaf: datetime, dagen: int, werkdagen: bool) -> datetime:
+    """`dagen` calendar or working days after `vanaf`, at the same Dutch wall-clock time.
+
+    Counted in local time, so a deadline across a DST change still falls at the hour it was given.
+    Working days skip weekends and Dutch public holidays.
+    """
+    begin = lokaal(vanaf)
+    dag = begin.date()
+    if werkdagen:
+        over = dagen
+        while over:
+            dag += timedelta(days=1)
+            over -= is_werkdag(dag)
+    else:
+        dag += timedelta(days=dagen)
+    return datetime.combine(dag, begin.timetz().replace(tzinfo=None), tzinfo=AMSTERDAM)
+
+
+def dagdeel(moment: datetime) -> Dagdeel:
+    """VNG dagdeel: ochtend before 12:00, middag 12:00-18:00, avond from 18:00, in Dutch time."""
+    uur = lokaal(moment).hour
+    if uur < 12:
+        return Dagdeel.OCHTEND
+    return Dagdeel.MIDDAG if uur < 18 else Dagdeel.AVOND

@@ -4,17 +4,21 @@ from datetime import datetime
 
 from warmdoor.domain.tijd import lokaal
 from warmdoor.models.entities import ApiSleutel, Doorverwijzing, Organisatie, Principal, Schuldeiser
-from warmdoor.models.enums import Rol, Status
+from warmdoor.models.enums import Eindresultaat, Rol, Status, Terugkoppelingsuitkomst
 from warmdoor.models.requests import GemeenteInvoer
 from warmdoor.models.responses import (
     ApiSleutelWeergave,
     BezorgprobleemWeergave,
+    ContactpogingWeergave,
     DoorverwijzingVolledig,
     DoorverwijzingVoorSchuldeiser,
+    EindresultaatWeergave,
     Incassostop,
     IntrekkingWeergave,
     OrganisatieWeergave,
     SchuldeiserWeergave,
+    Terugkoppeling,
+    VerlengingWeergave,
     Verwijzing,
 )
 
@@ -23,11 +27,38 @@ def _optioneel(moment: datetime | None) -> datetime | None:
     return lokaal(moment) if moment else None
 
 
+_TERUGKOPPELING = {
+    Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: Terugkoppelingsuitkomst.NIET_OPGEPAKT_HERHAALDE_MELDING,
+    Eindresultaat.NIET_OPGEPAKT_ONTERECHT_SIGNAAL: Terugkoppelingsuitkomst.NIET_OPGEPAKT_ONTERECHT_SIGNAAL,
+    Eindresultaat.OVERLEDEN: Terugkoppelingsuitkomst.OVERLEDEN,
+    Eindresultaat.GEEN_INWONER: Terugkoppelingsuitkomst.GEEN_INWONER,
+    # Unlawful stay, detention, safety list...: the creditor learns only that it was not taken up.
+    Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: Terugkoppelingsuitkomst.NIET_OPGEPAKT,
+    Eindresultaat.AL_BEKEND_BIJ_SCHULDHULP: Terugkoppelingsuitkomst.HULP_LOOPT_AL,
+    Eindresultaat.ANDER_LOPEND_TRAJECT: Terugkoppelingsuitkomst.HULP_LOOPT_AL,
+    Eindresultaat.GEEN_CONTACT: Terugkoppelingsuitkomst.GEEN_CONTACT,
+    Eindresultaat.GEEN_REACTIE_NA_CONTACT: Terugkoppelingsuitkomst.GEEN_CONTACT,
+    Eindresultaat.GEEN_HULP_GEWENST: Terugkoppelingsuitkomst.GEEN_HULP_GEWENST,
+    Eindresultaat.ZELF_OPGELOST: Terugkoppelingsuitkomst.OPGELOST,
+    Eindresultaat.QUICK_FIX: Terugkoppelingsuitkomst.OPGELOST,
+    Eindresultaat.VERVOLGHULP_FINANCIEEL: Terugkoppelingsuitkomst.VERVOLGHULP,
+    Eindresultaat.VERWIJZING_ZONDER_CONTACT: Terugkoppelingsuitkomst.VERVOLGHULP,
+    Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: Terugkoppelingsuitkomst.VERVOLGHULP,
+}
+
+
+def terugkoppeling(d: Doorverwijzing) -> Terugkoppeling | None:
+    if d.eindresultaat is None:
+        return None
+    return Terugkoppeling(uitkomst=_TERUGKOPPELING[d.eindresultaat.code], afgerondOp=lokaal(d.eindresultaat.tijdstip))
+
+
 def contact_termijn_verlopen(d: Doorverwijzing, nu: datetime) -> bool:
-    """Nobody reached the person before the deadline, while the referral was still open then."""
-    if d.contactGelegdOp is not None or nu < d.contactUiterlijk:
+    """The deadline passed with nobody reached by then, while the referral was still open at that moment."""
+    if nu < d.contactUiterlijk or (d.contactGelegdOp is not None and d.contactGelegdOp <= d.contactUiterlijk):
         return False
-    return d.intrekking is None or d.intrekking.tijdstip >= d.contactUiterlijk
+    gesloten = [t for t in (d.intrekking and d.intrekking.tijdstip, d.eindresultaat and d.eindresultaat.tijdstip) if t]
+    return not any(t < d.contactUiterlijk for t in gesloten)
 
 
 def voor_schuldeiser(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVoorSchuldeiser:
@@ -47,6 +78,7 @@ def voor_schuldeiser(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVoorSchul
             actief=d.status != Status.INGETROKKEN and nu < d.incassostopTot,
         ),
         ingetrokkenOp=_optioneel(d.intrekking.tijdstip if d.intrekking else None),
+        terugkoppeling=terugkoppeling(d),
         bezorgproblemen=[
             BezorgprobleemWeergave(
                 kanaal=p.kanaal, ontvanger=p.ontvanger, gebeurtenis=p.gebeurtenis, tijdstip=lokaal(p.tijdstip)
@@ -74,6 +106,29 @@ def volledig(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVolledig:
             if d.intrekking
             else None
         ),
+        contactpogingen=[
+            ContactpogingWeergave(
+                soort=p.soort,
+                bereikt=p.bereikt,
+                tijdstip=lokaal(p.tijdstip),
+                dagdeel=p.dagdeel,
+                toelichting=p.toelichting,
+            )
+            for p in d.contactpogingen
+        ],
+        eindresultaat=(
+            EindresultaatWeergave(
+                code=d.eindresultaat.code,
+                toelichting=d.eindresultaat.toelichting,
+                tijdstip=lokaal(d.eindresultaat.tijdstip),
+            )
+            if d.eindresultaat
+            else None
+        ),
+        verlengingen=[
+            VerlengingWeergave(dagen=v.dagen, reden=v.reden, tijdstip=lokaal(v.tijdstip), tot=lokaal(v.tot))
+            for v in d.verlengingen
+        ],
     )
 
 

@@ -17,11 +17,19 @@ class Ontvanger(StrEnum):
 class Bericht:
     template: str
     ontvanger: Ontvanger
+    alleen_open: bool = False  # only while the referral is still open (not closed or withdrawn)
 
 
 EMAILS: dict[Gebeurtenissoort, tuple[Bericht, ...]] = {
     Gebeurtenissoort.DOORVERWIJZING_AANGEMELD: (Bericht("nieuwe_doorverwijzing", Ontvanger.ORGANISATIE),),
     Gebeurtenissoort.DOORVERWIJZING_INGETROKKEN: (Bericht("ingetrokken", Ontvanger.ORGANISATIE),),
+    Gebeurtenissoort.CONTACTTERMIJN_VERLOPEN: (Bericht("escalatie", Ontvanger.COORDINATOR),),
+    Gebeurtenissoort.INCASSOSTOP_BEEINDIGD: (
+        Bericht("incassostop_beeindigd", Ontvanger.SCHULDEISER),
+        Bericht("incassostop_beeindigd_organisatie", Ontvanger.ORGANISATIE, alleen_open=True),
+    ),
+    Gebeurtenissoort.INCASSOSTOP_VERLENGD: (Bericht("incassostop_verlengd", Ontvanger.SCHULDEISER),),
+    Gebeurtenissoort.DOORVERWIJZING_AFGEROND: (Bericht("terugkoppeling", Ontvanger.SCHULDEISER),),
 }
 
 SMS: dict[Gebeurtenissoort, tuple[Bericht, ...]] = {
@@ -29,4 +37,5 @@ SMS: dict[Gebeurtenissoort, tuple[Bericht, ...]] = {
         Bericht("nieuwe_doorverwijzing", Ontvanger.ORGANISATIE),
         Bericht("bevestiging_client", Ontvanger.CLIENT),
     ),
+    Gebeurtenissoort.CONTACTTERMIJN_VERLOPEN: (Bericht("escalatie", Ontvanger.COORDINATOR),),
 }

@@ -5,7 +5,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from warmdoor.models.enums import IntrekkingReden, Rol, Signaalpartner, Status
+from warmdoor.models.enums import (
+    Contactsoort,
+    Dagdeel,
+    Eindresultaat,
+    IntrekkingReden,
+    Rol,
+    Signaalpartner,
+    Status,
+)
 from warmdoor.models.requests import Achterstand, Adres, Client, Toestemming
 
 
@@ -84,6 +92,28 @@ class Intrekking(Entity):
     tijdstip: datetime
 
 
+class Contactpoging(Entity):
+    soort: Contactsoort
+    bereikt: bool
+    tijdstip: datetime
+    dagdeel: Dagdeel
+    toelichting: str | None = None
+    vastgelegdOp: datetime
+
+
+class EindresultaatVastgelegd(Entity):
+    code: Eindresultaat
+    toelichting: str | None = None
+    tijdstip: datetime
+
+
+class Verlenging(Entity):
+    dagen: int
+    reden: str
+    tijdstip: datetime
+    tot: datetime
+
+
 class Doorverwijzing(Entity):
     id: str
     schuldeiserId: str
@@ -104,5 +134,10 @@ class Doorverwijzing(Entity):
     achterstand: Achterstand
     toelichting: str | None = None
     intrekking: Intrekking | None = None
+    contactpogingen: list[Contactpoging] = []
+    eindresultaat: EindresultaatVastgelegd | None = None
+    verlengingen: list[Verlenging] = []
+    contactTermijnVerlopenOp: datetime | None = None
+    incassostopBeeindigdOp: datetime | None = None
     bezorgproblemen: list[Bezorgprobleem] = []
     versie: int = 1

@@ -13,6 +13,11 @@ from pydantic import BaseModel, ConfigDict
 class Gebeurtenissoort(StrEnum):
     DOORVERWIJZING_AANGEMELD = "DoorverwijzingAangemeld"
     DOORVERWIJZING_INGETROKKEN = "DoorverwijzingIngetrokken"
+    CONTACT_GELEGD = "ContactGelegd"
+    DOORVERWIJZING_AFGEROND = "DoorverwijzingAfgerond"
+    INCASSOSTOP_VERLENGD = "IncassostopVerlengd"
+    CONTACTTERMIJN_VERLOPEN = "ContacttermijnVerlopen"
+    INCASSOSTOP_BEEINDIGD = "IncassostopBeeindigd"
 
 
 class Gebeurtenis(BaseModel):

@@ -18,7 +18,14 @@ from warmdoor.models.common import (
     Telefoonnummer,
     Toelichting,
 )
-from warmdoor.models.enums import IntrekkingReden, Rol, Signaalpartner, Toestemmingskanaal
+from warmdoor.models.enums import (
+    Contactsoort,
+    Eindresultaat,
+    IntrekkingReden,
+    Rol,
+    Signaalpartner,
+    Toestemmingskanaal,
+)
 
 
 class Toestemming(StrictModel):
@@ -85,6 +92,25 @@ class DoorverwijzingAanmelding(StrictModel):
     achterstand: Achterstand
     gemeentecode: Gemeentecode | None = None
     toelichting: Toelichting | None = None
+
+
+class ContactpogingVerzoek(StrictModel):
+    soort: Contactsoort
+    bereikt: StrictBool
+    tijdstip: AwareDatetime
+    toelichting: Toelichting | None = None
+
+
+class EindresultaatVerzoek(StrictModel):
+    code: Eindresultaat
+    toelichting: Toelichting | None = None
+
+
+class VerlengingVerzoek(StrictModel):
+    dagen: Annotated[StrictInt, Field(ge=1, le=180)]
+    reden: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$")
+    ]
 
 
 class IntrekkingVerzoek(StrictModel):

@@ -4,7 +4,16 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from warmdoor.models.enums import IntrekkingReden, Rol, Signaalpartner, Status
+from warmdoor.models.enums import (
+    Contactsoort,
+    Dagdeel,
+    Eindresultaat,
+    IntrekkingReden,
+    Rol,
+    Signaalpartner,
+    Status,
+    Terugkoppelingsuitkomst,
+)
 from warmdoor.models.requests import Achterstand, Adres, Client, GemeenteInvoer, Toestemming
 
 
@@ -30,6 +39,34 @@ class BezorgprobleemWeergave(View):
     tijdstip: datetime
 
 
+class Terugkoppeling(View):
+    """What the creditor may learn of the final result: never the reason of 'not taken up', never notes."""
+
+    uitkomst: Terugkoppelingsuitkomst
+    afgerondOp: datetime
+
+
+class ContactpogingWeergave(View):
+    soort: Contactsoort
+    bereikt: bool
+    tijdstip: datetime
+    dagdeel: Dagdeel
+    toelichting: str | None
+
+
+class EindresultaatWeergave(View):
+    code: Eindresultaat
+    toelichting: str | None
+    tijdstip: datetime
+
+
+class VerlengingWeergave(View):
+    dagen: int
+    reden: str
+    tijdstip: datetime
+    tot: datetime
+
+
 class DoorverwijzingVoorSchuldeiser(View):
     """What a creditor (and the operator) sees: no personal data beyond the creditor's own reference."""
 
@@ -43,7 +80,7 @@ class DoorverwijzingVoorSchuldeiser(View):
     organisatie: Verwijzing
     gemeentecode: str
     incassostop: Incassostop
-    terugkoppeling: None = Field(default=None, description="What the creditor may learn of the final result")
+    terugkoppeling: Terugkoppeling | None
     ingetrokkenOp: datetime | None
     bezorgproblemen: list[BezorgprobleemWeergave] = Field(
         default=[], description="Berichten over deze doorverwijzing die niet konden worden bezorgd"
@@ -66,6 +103,9 @@ class DoorverwijzingVolledig(DoorverwijzingVoorSchuldeiser):
     achterstand: Achterstand
     toelichting: str | None
     intrekking: IntrekkingWeergave | None
+    contactpogingen: list[ContactpogingWeergave]
+    eindresultaat: EindresultaatWeergave | None
+    verlengingen: list[VerlengingWeergave]
 
 
 class DoorverwijzingLijst(View):

@@ -5,11 +5,13 @@ from datetime import UTC, datetime
 GSI_SCHULDEISER = "GSI1"  # a creditor's referrals, newest first
 GSI_ORGANISATIE = "GSI2"  # an organisation's referrals, newest first
 GSI_SOORT = "GSI3"  # everything of one kind, for the operator's lists
+GSI_TIMER = "GSI4"  # sparse: referrals with a pending timer, by when it is due (the daily sweep)
 
 INDEX_KEYS = {
     GSI_SCHULDEISER: ("GSI1PK", "GSI1SK"),
     GSI_ORGANISATIE: ("GSI2PK", "GSI2SK"),
     GSI_SOORT: ("GSI3PK", "GSI3SK"),
+    GSI_TIMER: ("GSI4PK", "GSI4SK"),
 }
 
 ROUTERING = {"PK": "ROUTERING", "SK": "ROUTERING"}

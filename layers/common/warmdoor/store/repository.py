@@ -4,12 +4,13 @@ import base64
 import binascii
 import json
 import time
-from collections.abc import Sequence
-from datetime import timedelta
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError
 
+from warmdoor.domain.timers import openstaand
 from warmdoor.models.entities import ApiSleutel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.ports import (
@@ -38,15 +39,15 @@ def _gebeurtenis_item(gebeurtenis: Gebeurtenis) -> Item:
 
 def _doorverwijzing_item(d: Doorverwijzing) -> Item:
     volgorde = f"{keys.tijd_sleutel(d.aangemeldOp)}#{d.id}"
-    return item(
-        keys.doorverwijzing(d.id),
-        d,
-        **{
-            keys.GSI_SCHULDEISER: (f"SCHULDEISER#{d.schuldeiserId}", volgorde),
-            keys.GSI_ORGANISATIE: (f"ORGANISATIE#{d.organisatieId}", volgorde),
-            keys.GSI_SOORT: ("DOORVERWIJZING", volgorde),
-        },
-    )
+    indexen = {
+        keys.GSI_SCHULDEISER: (f"SCHULDEISER#{d.schuldeiserId}", volgorde),
+        keys.GSI_ORGANISATIE: (f"ORGANISATIE#{d.organisatieId}", volgorde),
+        keys.GSI_SOORT: ("DOORVERWIJZING", volgorde),
+    }
+    momenten = [moment for moment in openstaand(d).values() if moment is not None]
+    if momenten:
+        indexen[keys.GSI_TIMER] = ("TIMER", f"{keys.tijd_sleutel(min(momenten))}#{d.id}")
+    return item(keys.doorverwijzing(d.id), d, **indexen)
 
 
 def _redenen(fout: ClientError) -> list[str]:
@@ -295,6 +296,25 @@ class DynamoRepository:
         status = ("status", filter.status.value) if filter.status else None
         gevonden, cursor = self._page(index, partitie, volgende, limiet, nieuwste_eerst=True, filter=status)
         return Pagina([entiteit(Doorverwijzing, i) for i in gevonden], cursor)
+
+    def met_verlopen_timer(self, nu: datetime) -> Iterator[str]:
+        start: Item | None = None
+        while True:
+            vraag: dict[str, Any] = {
+                "TableName": self._table,
+                "IndexName": keys.GSI_TIMER,
+                "KeyConditionExpression": "GSI4PK = :pk AND GSI4SK <= :nu",
+                # "~" sorts after "#<id>": everything due at or before `nu`.
+                "ExpressionAttributeValues": naar_dynamo({":pk": "TIMER", ":nu": keys.tijd_sleutel(nu) + "~"}),
+            }
+            if start:
+                vraag["ExclusiveStartKey"] = start
+            antwoord = self._client.query(**vraag)
+            for gevonden in antwoord["Items"]:
+                yield gevonden["PK"]["S"].removeprefix("DOORVERWIJZING#")
+            start = antwoord.get("LastEvaluatedKey")
+            if not start:
+                return
 
     def doorverwijzing_bijwerken(self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]) -> None:
         acties = [
