@@ -14,7 +14,7 @@ def _parts(raw: str) -> dict[str, Any]:
     delen: dict[str, Any] = {
         "from": str(bericht.get("From", "")),
         "replyTo": str(bericht.get("Reply-To", "")) or None,
-        "subject": str(bericht.get("Subject", "")),
+        "subject": str(bericht.get("Subject", "")).strip(),
         "to": [a.strip() for a in str(bericht.get("To", "")).split(",") if a.strip()],
         "text": None,
         "html": None,

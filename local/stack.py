@@ -179,6 +179,8 @@ class LocalStack:
             )
         if pad == "/_local/outbox" and method == "GET":
             return _json(200, outbox.outbox())
+        if pad == "/_local/aws" and method == "GET":
+            return _json(200, {"endpoint": self._emulated.endpoint, "region": aws.REGION})
         if pad == "/_local/replay" and method == "POST":
             return _json(200, asdict(self.replay()))
         if pad == "/_local/clock" and method == "GET":

@@ -4,7 +4,7 @@ local API Gateway, a movable clock, and a small HTTP-like client per role."""
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import boto3
@@ -15,6 +15,7 @@ from local.clock import MovableClock
 from local.gateway import Gateway, HttpResponse
 from local.lambdas import Runtime
 from local.streams import StreamPump
+from local.timers import TimerPump
 from warmdoor import wiring
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
@@ -80,8 +81,22 @@ class Stack:
     refs: dict[str, str]
     callers: dict[str, "Caller"] = field(default_factory=dict)
 
+    timers: TimerPump | None = None
+
     def outbox(self) -> dict[str, Any]:
         return outbox.outbox()
+
+    def settle(self) -> None:
+        """Fires due timers and drains the streams until nothing is left, as POST /_local/clock does."""
+        assert self.timers is not None
+        for _ in range(20):
+            self.streams.drain()
+            if not self.timers.fire_due():
+                return
+
+    def advance(self, delta: timedelta) -> None:
+        self.clock.advance(delta)
+        self.settle()
 
     def caller(self, key: str | None) -> Caller:
         return Caller(self.gateway, key)
@@ -101,4 +116,6 @@ def build_stack(start: datetime | None = None) -> Stack:
     runtime = Runtime(refs, dict(os.environ))
     gateway = Gateway(runtime, "api.warmdoor.test")
     repo = DynamoRepository(boto3.client("dynamodb"), refs["Tabel"])
-    return Stack(gateway, clock, repo, refs["Tabel"], runtime, StreamPump(runtime, refs), refs)
+    stack = Stack(gateway, clock, repo, refs["Tabel"], runtime, StreamPump(runtime, refs), refs)
+    stack.timers = TimerPump(runtime, refs, clock)
+    return stack
