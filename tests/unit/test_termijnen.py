@@ -8,8 +8,8 @@ from warmdoor.domain.tijd import AMSTERDAM, dagdeel, termijn
 from warmdoor.models.enums import Dagdeel
 
 
-def ams(*args):
-    return datetime(*args, tzinfo=AMSTERDAM)
+def ams(jaar: int, maand: int, dag: int, uur: int, minuut: int) -> datetime:
+    return datetime(jaar, maand, dag, uur, minuut, tzinfo=AMSTERDAM)
 
 
 def test_three_calendar_days_keep_the_wall_clock_time():
