@@ -9,7 +9,7 @@ import boto3
 from botocore.config import Config
 from moto.server import ThreadedMotoServer
 
-from local import template
+from local import moto_fixes, template
 
 REGION = "eu-west-1"
 ACCOUNT = "123456789012"
@@ -72,6 +72,7 @@ def physical_refs() -> dict[str, str]:
 
 
 def start(port: int | None = None) -> EmulatedAws:
+    moto_fixes.apply()
     port = port or free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
@@ -91,6 +92,7 @@ def start(port: int | None = None) -> EmulatedAws:
 
 def create_resources(refs: dict[str, str]) -> None:
     """Everything the template declares that the handlers talk to."""
+    moto_fixes.apply()
     dynamodb = client("dynamodb")
     for naam, definitie in template.table_definitions().items():
         dynamodb.create_table(TableName=refs[naam], **definitie)

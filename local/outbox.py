@@ -27,13 +27,23 @@ def _parts(raw: str) -> dict[str, Any]:
     return delen
 
 
+_gelezen: dict[str, dict[str, Any]] = {}
+
+
+def _raw(bericht: RawMessage) -> dict[str, Any]:
+    # Parsed once: the outbox is read often, and a sent message never changes.
+    if bericht.id not in _gelezen:
+        delen = _parts(bericht.raw_data)
+        _gelezen[bericht.id] = {"id": bericht.id, **delen, "body": delen["text"] or delen["html"]}
+    return _gelezen[bericht.id]
+
+
 def emails() -> list[dict[str, Any]]:
     backend = ses_backends[ACCOUNT][REGION]
     result = []
     for bericht in backend.sent_messages:
         if isinstance(bericht, RawMessage):
-            delen = _parts(bericht.raw_data)
-            result.append({"id": bericht.id, **delen, "body": delen["text"] or delen["html"]})
+            result.append(_raw(bericht))
         else:
             bestemming = bericht.destinations
             result.append(

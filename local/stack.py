@@ -63,6 +63,7 @@ class LocalStack:
         aws.create_resources(refs)
         self.clock = MovableClock()
         wiring.gebruik_klok(self.clock)
+        wiring.vergeet_clients()
         self.runtime = Runtime(refs, dict(os.environ))
         self.gateway = Gateway(self.runtime, f"127.0.0.1:{port}")
         restored = keep and self._restore()

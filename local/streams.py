@@ -7,6 +7,7 @@ description to the on-failure queue, as Lambda does.
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -32,6 +33,7 @@ class Consumer:
     iterators: dict[str, str | None] = field(default_factory=dict)
     pending: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     attempts: dict[str, int] = field(default_factory=dict)
+    shards_gezien: float = 0.0
 
 
 def consumers(refs: dict[str, str]) -> list[Consumer]:
@@ -94,7 +96,7 @@ class StreamPump:
         while not self._stop.wait(self._interval):
             self.step()
 
-    def drain(self, rounds: int = 50) -> None:
+    def drain(self, rounds: int = 10_000) -> None:
         """Process until no consumer has anything left (a handler's writes may produce new records)."""
         for _ in range(rounds):
             if not self.step():
@@ -110,6 +112,10 @@ class StreamPump:
             return gedaan
 
     def _shards(self, consumer: Consumer) -> list[str]:
+        # A table's shards change rarely; looking once a second keeps each poll to one call per shard.
+        if consumer.iterators and time.monotonic() - consumer.shards_gezien < 1.0:
+            return list(consumer.iterators)
+        consumer.shards_gezien = time.monotonic()
         beschrijving = self._streams.describe_stream(StreamArn=consumer.stream_arn)["StreamDescription"]
         shards = [s["ShardId"] for s in beschrijving["Shards"]]
         for shard in shards:

@@ -4,14 +4,16 @@ import logging
 
 from tests.conftest import aanmelding
 
+# Distinctive forms only: a bare "4331" also turns up in timestamps and random request ids.
 PERSOONSGEGEVENS = (
     "Jan",
     "Dijk",
     "0612345678",
+    "06 12345678",
     "+31612345678",
-    "12345678",
     "Lange Delft",
-    "4331",
+    "4331AB",
+    "4331 AB",
     "1980-05-01",
     "jan@example.nl",
     "Middelburg",

@@ -25,7 +25,7 @@ def main() -> None:
         _replay(args.queue)
         return
 
-    repo = DynamoRepository(wiring.dynamodb_client(), args.tabel)
+    repo = DynamoRepository(wiring.client("dynamodb"), args.tabel)
     geheim = sleutels.nieuw_geheim()
     nieuw = sleutels.registreren(repo, geheim, wiring.klok().now(), Rol.BEHEER, omschrijving=args.omschrijving)
     print(f"id:      {nieuw.id}")
@@ -34,12 +34,10 @@ def main() -> None:
 
 
 def _replay(queue_url: str) -> None:
-    import boto3
-
     from warmdoor.ops.replay import lambda_invoker, opnieuw
 
     uitkomst = opnieuw(
-        boto3.client("sqs"), boto3.client("dynamodbstreams"), queue_url, lambda_invoker(boto3.client("lambda"))
+        wiring.client("sqs"), wiring.client("dynamodbstreams"), queue_url, lambda_invoker(wiring.client("lambda"))
     )
     print(
         f"opnieuw verwerkt: {uitkomst.opnieuw_verwerkt}, nog mislukt: {uitkomst.mislukt}, "

@@ -26,10 +26,21 @@ def klok() -> Clock:
     return _clock
 
 
-def dynamodb_client() -> Any:
-    import boto3  # imported when first needed: it is the largest part of a cold start
+_clients: dict[str, Any] = {}
 
-    return boto3.client("dynamodb")
+
+def client(service: str) -> Any:
+    """One boto3 client per service for the life of the process, as a warm Lambda keeps it."""
+    if service not in _clients:
+        import boto3  # imported when first needed: it is the largest part of a cold start
+
+        _clients[service] = boto3.client(service)
+    return _clients[service]
+
+
+def vergeet_clients() -> None:
+    """For a process that moves to another (emulated) AWS, such as each test."""
+    _clients.clear()
 
 
 def omgeving() -> Omgeving:
@@ -39,7 +50,7 @@ def omgeving() -> Omgeving:
 
         instellingen = settings()
         _omgeving = Omgeving(
-            repo=DynamoRepository(dynamodb_client(), instellingen.table_name),
+            repo=DynamoRepository(client("dynamodb"), instellingen.table_name),
             clock=_clock,
             settings=instellingen,
         )
@@ -47,7 +58,7 @@ def omgeving() -> Omgeving:
 
 
 def reset() -> None:
-    """Forget built adapters and settings, so the next use reads the environment again."""
+    """Forget built adapters and settings, so the next use reads the environment again (clients stay)."""
     global _omgeving
     _omgeving = None
     for gebouwd in (settings, email_verzender, sms_verzender, eenmalig, timer_planner):
@@ -56,21 +67,17 @@ def reset() -> None:
 
 @cache
 def email_verzender() -> EmailVerzender:
-    import boto3
-
     from warmdoor.adapters.ses import SesEmailVerzender
 
     instellingen = settings()
-    return SesEmailVerzender(boto3.client("sesv2"), instellingen.mail_afzender, instellingen.mail_antwoordadres)
+    return SesEmailVerzender(client("sesv2"), instellingen.mail_afzender, instellingen.mail_antwoordadres)
 
 
 @cache
 def sms_verzender() -> SmsVerzender:
-    import boto3
-
     from warmdoor.adapters.sns import SnsSmsVerzender
 
-    return SnsSmsVerzender(boto3.client("sns"), settings().sms_afzender)
+    return SnsSmsVerzender(client("sns"), settings().sms_afzender)
 
 
 @cache
@@ -80,17 +87,13 @@ def eenmalig() -> "PowertoolsEenmalig":
     from warmdoor.adapters.eenmalig import PowertoolsEenmalig
 
     return PowertoolsEenmalig(
-        DynamoDBPersistenceLayer(table_name=settings().idempotentie_tabel, boto3_client=dynamodb_client())
+        DynamoDBPersistenceLayer(table_name=settings().idempotentie_tabel, boto3_client=client("dynamodb"))
     )
 
 
 @cache
 def timer_planner() -> TimerPlanner:
-    import boto3
-
     from warmdoor.adapters.scheduler import SchedulerPlanner
 
     s = settings()
-    return SchedulerPlanner(
-        boto3.client("scheduler"), s.timer_groep, s.timer_functie_arn, s.timer_rol_arn, s.timer_dlq_arn
-    )
+    return SchedulerPlanner(client("scheduler"), s.timer_groep, s.timer_functie_arn, s.timer_rol_arn, s.timer_dlq_arn)

@@ -3,7 +3,6 @@ NL API Design Rules ask (contact, https server, API-Version header, problem+json
 
 from typing import Any
 
-from aws_lambda_powertools.event_handler.openapi.models import Contact, HTTPBearer, Server
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 
 from warmdoor import API_VERSION
@@ -53,6 +52,9 @@ def antwoorden(
 
 
 def document(app: Any, server_url: str) -> dict[str, Any]:
+    # Only this route needs the OpenAPI models, and they are the largest import of the API function.
+    from aws_lambda_powertools.event_handler.openapi.models import Contact, HTTPBearer, Server
+
     schema: dict[str, Any] = app.get_openapi_schema(
         title="WarmDoor",
         version=API_VERSION,

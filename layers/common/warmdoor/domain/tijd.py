@@ -1,10 +1,9 @@
 """Time as the people using WarmDoor see it: Dutch local time, Dutch working days."""
 
+from collections.abc import Container
 from datetime import date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
-
-import holidays
 
 from warmdoor.models.enums import Dagdeel
 
@@ -20,7 +19,9 @@ def vandaag(nu: datetime) -> date:
 
 
 @cache
-def _feestdagen(jaar: int) -> holidays.HolidayBase:
+def _feestdagen(jaar: int) -> Container[date]:
+    import holidays  # only deadlines in working days need it; it is a large import
+
     return holidays.country_holidays("NL", years=jaar)
 
 

@@ -4,7 +4,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
-import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
@@ -53,6 +52,8 @@ Postcode = Annotated[
 
 
 def _telefoonnummer(value: str) -> str:
+    import phonenumbers  # a large import only the routes with phone numbers need
+
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException:
@@ -71,6 +72,8 @@ Telefoonnummer = Annotated[
 
 
 def is_mobiel(e164: str) -> bool:
+    import phonenumbers
+
     number = phonenumbers.parse(e164)
     return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
 

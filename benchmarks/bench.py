@@ -1,0 +1,175 @@
+"""`make bench`: prints the figures the README's performance section quotes, measured in one run.
+
+1. Cold import of each function's handler module, next to a bare `import boto3` of the same Python.
+2. p50/p95 latency of POST /v1/doorverwijzingen through the authorizer and API handlers on emulated AWS.
+3. Local stack: time from POST to the organisation's e-mail in the outbox.
+4. AWS API calls one referral costs, from intake to all its notifications and timers.
+"""
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+IMPORT_RUNS = 7
+LATENCY_REQUESTS = 500
+OUTBOX_REFERRALS = 200
+
+
+def _median_seconds(code: str, env: dict[str, str]) -> float:
+    tijden = []
+    for _ in range(IMPORT_RUNS):
+        uit = subprocess.run(
+            [sys.executable, "-c", f"import time\nt=time.perf_counter()\n{code}\nprint(time.perf_counter()-t)"],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+        tijden.append(float(uit.stdout.strip().splitlines()[-1]))
+    return statistics.median(tijden)
+
+
+def cold_imports() -> None:
+    from local import template
+    from local.aws import physical_refs
+
+    refs = physical_refs()
+    basis = {k: v for k, v in os.environ.items() if not k.startswith("POWERTOOLS")}
+    basis["PYTHONPATH"] = f"{ROOT / 'layers' / 'common'}"
+    boto3_tijd = _median_seconds("import boto3", basis)
+    print(f"\n[1] cold import, median of {IMPORT_RUNS} fresh interpreters ({platform.python_version()})")
+    print(f"    {'import boto3 (baseline)':<28}{boto3_tijd * 1000:7.0f} ms   1.00x")
+    for naam, functie in sorted(template.functions().items()):
+        env = {**basis, **{k: template.resolve(v, refs) for k, v in functie.environment.items()}}
+        pad = functie.code_uri / "app.py"
+        code = (
+            "import importlib.util\n"
+            f"s=importlib.util.spec_from_file_location('app', {str(pad)!r})\n"
+            "m=importlib.util.module_from_spec(s)\ns.loader.exec_module(m)"
+        )
+        tijd = _median_seconds(code, env)
+        print(f"    {naam:<28}{tijd * 1000:7.0f} ms   {tijd / boto3_tijd:4.2f}x")
+
+
+def _percentielen(tijden: list[float]) -> str:
+    tijden = sorted(tijden)
+    p50 = tijden[len(tijden) // 2]
+    p95 = tijden[int(len(tijden) * 0.95) - 1]
+    return f"p50 {p50 * 1000:6.1f} ms   p95 {p95 * 1000:6.1f} ms   (n={len(tijden)})"
+
+
+def latency_and_api_calls() -> None:
+    from moto import mock_aws
+
+    os.environ.update({"AWS_DEFAULT_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "x"})
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+    aanroepen: Counter[str] = Counter()
+
+    def tel(event_name: str, **_kwargs: Any) -> None:
+        _, service, operatie = event_name.split(".", 2)
+        aanroepen[f"{service}.{operatie}"] += 1
+
+    with mock_aws():
+        import boto3
+
+        # Clients copy the session's hooks when they are made, so the counter is hooked in first.
+        boto3.setup_default_session()
+        boto3.DEFAULT_SESSION.events.register("before-call.*.*", tel)
+        from tests.conftest import ORGANISATIE_WALCHEREN, START, aanmelding
+        from tests.support.stack import build_stack
+        from warmdoor.models.enums import Rol
+
+        stack = build_stack(START)
+        beheer = stack.caller(stack.register_key(Rol.BEHEER))
+        beheer.put("/v1/organisaties/walcheren", ORGANISATIE_WALCHEREN)
+        beheer.put("/v1/schuldeisers/evides", {"naam": "Evides", "type": "water", "email": "i@evides.example"})
+        evides = stack.caller(stack.register_key(Rol.SCHULDEISER, schuldeiser_id="evides"))
+        evides.post("/v1/doorverwijzingen", aanmelding("WARM-UP"))
+        stack.settle()
+
+        tijden = []
+        for n in range(LATENCY_REQUESTS):
+            begin = time.perf_counter()
+            antwoord = evides.post("/v1/doorverwijzingen", aanmelding(f"BENCH-{n}"))
+            tijden.append(time.perf_counter() - begin)
+            assert antwoord.status == 201, antwoord.body
+        print(
+            f"\n[2] POST /v1/doorverwijzingen, authorizer + API handler on in-process moto, {LATENCY_REQUESTS} requests"
+        )
+        print(f"    {_percentielen(tijden)}")
+        stack.settle()
+
+        aanroepen.clear()
+        evides.post("/v1/doorverwijzingen", aanmelding("TEL-1"))
+        intake = sum(aanroepen.values())
+        stack.settle()
+        pomp = {"ListSchedules", "ListScheduleGroups", "GetSchedule"}
+        aanroepen_app = {
+            k: v for k, v in aanroepen.items() if not k.startswith("dynamodb-streams.") and k.split(".")[1] not in pomp
+        }
+        print("\n[4] AWS API calls for one referral, intake to notifications and timers (botocore before-call)")
+        print(f"    intake (authorizer + API): {intake}")
+        print(f"    total by the functions:    {sum(aanroepen_app.values())}")
+        for naam, aantal in sorted(aanroepen_app.items()):
+            print(f"      {naam:<40}{aantal}")
+        plumbing = sum(aanroepen.values()) - sum(aanroepen_app.values())
+        print(f"    (+{plumbing} calls by the local stream and timer pumps, which Lambda and Scheduler do in AWS;")
+        print("     the timer keeper's CreateSchedule calls are the function's own and counted above)")
+
+
+def outbox_latency() -> None:
+    from local.aws import free_port
+    from local.stack import LocalStack
+    from tests.conftest import aanmelding
+
+    poort = free_port()
+    stack = LocalStack(poort, "bench-admin-key")
+    stack.start_in_background()
+    try:
+        tijden = []
+        for n in range(OUTBOX_REFERRALS):
+            body = json.dumps(aanmelding(f"OUTBOX-{n}-{uuid.uuid4()}")).encode()
+            verzoek = urllib.request.Request(  # noqa: S310 - the local stack
+                f"{stack.url}/v1/doorverwijzingen",
+                data=body,
+                headers={"Authorization": "Bearer demo-schuldeiser-evides", "Content-Type": "application/json"},
+            )
+            begin = time.perf_counter()
+            with urllib.request.urlopen(verzoek) as antwoord:  # noqa: S310
+                d_id = json.loads(antwoord.read())["id"]
+            while True:
+                with urllib.request.urlopen(f"{stack.url}/_local/outbox") as antwoord:  # noqa: S310
+                    if any(d_id in (m["text"] or "") for m in json.loads(antwoord.read())["emails"]):
+                        break
+                time.sleep(0.01)
+            tijden.append(time.perf_counter() - begin)
+        print(
+            "\n[3] local stack over HTTP: POST until the organisation's e-mail is in the outbox, "
+            f"{OUTBOX_REFERRALS} referrals"
+        )
+        print(f"    {_percentielen(tijden)}   (stream pump polls every 100 ms)")
+    finally:
+        stack.shutdown()
+
+
+def main() -> None:
+    machine = platform.processor() or platform.machine()
+    print(f"WarmDoor benchmark - {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    cold_imports()
+    latency_and_api_calls()
+    outbox_latency()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""A fix for a moto limit that matters to WarmDoor's local mode (development only, never deployed).
+
+moto rolls a failed DynamoDB transaction back by deep-copying every table it names, once per action,
+and swapping the copy in on failure. That costs time growing with the table and its stream (a few
+hundred referrals made every request take seconds), and it replaces the table's stream shard, so a
+stream reader then sees the rolled-back writes as records and never sees later ones (every failed
+transaction, such as a 409 on a reused reference, silenced the notifiers). Here a transaction instead
+snapshots each table's items and stream length once, and a failure restores them in place.
+
+Transactions of this project only Put, Delete and ConditionCheck, which replace items rather than
+change them in place, so a copy of the item maps is a full snapshot.
+"""
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from moto.dynamodb import models as dynamodb_models
+from moto.dynamodb.models.table import Table
+
+
+class _CopyWithoutTableSnapshots:
+    """Stands in for the `copy` module inside moto.dynamodb.models."""
+
+    def deepcopy(self, waarde: Any, memo: dict[int, Any] | None = None) -> Any:
+        return waarde if isinstance(waarde, Table) else copy.deepcopy(waarde, memo)
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(copy, naam)
+
+
+def apply() -> None:
+    backend = dynamodb_models.DynamoDBBackend
+    if getattr(backend.transact_write_items, "warmdoor_fix", False):
+        return
+    origineel: Callable[..., None] = backend.transact_write_items
+    setattr(dynamodb_models, "copy", _CopyWithoutTableSnapshots())  # noqa: B010 - replaces a module moto imported
+
+    def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
+        namen = {next(iter(actie.values())).get("TableName") for actie in transact_items}
+        snapshots = []
+        for naam in namen:
+            tabel = self.tables.get(naam)
+            if tabel is not None:
+                items = {h: dict(r) if isinstance(r, dict) else r for h, r in tabel.items.items()}
+                stream = len(tabel.stream_shard.items) if tabel.stream_shard else 0
+                snapshots.append((tabel, items, stream))
+        try:
+            origineel(self, transact_items)
+        except Exception:
+            for tabel, items, stream in snapshots:
+                tabel.items.clear()
+                tabel.items.update(items)
+                if tabel.stream_shard:
+                    del tabel.stream_shard.items[stream:]
+            raise
+
+    transact_write_items.warmdoor_fix = True  # type: ignore[attr-defined]
+    backend.transact_write_items = transact_write_items  # type: ignore[method-assign]
