@@ -10,7 +10,7 @@ REGION ?= eu-west-1
 export SAM_CLI_TELEMETRY := 0
 export PYTHONPATH := layers/common:.
 
-.PHONY: install run test lint validate build deploy bench operator-key clean
+.PHONY: install run test lint validate build deploy bench operator-key replay clean
 
 $(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -67,3 +67,7 @@ operator-key: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules .aws-sam .mypy_cache .ruff_cache .pytest_cache
+
+# Re-drive failed stream batches of a deployed stack: make replay QUEUE=<MisluktQueueUrl output>
+replay: $(VENV)/.installed
+	$(PY) -m warmdoor replay --queue $(QUEUE)

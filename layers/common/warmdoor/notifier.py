@@ -1,0 +1,36 @@
+"""The body of both notifier functions: a stream batch of domain events -> the messages of one channel."""
+
+from typing import Any, Literal
+
+from aws_lambda_powertools import Metrics
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from warmdoor import wiring
+from warmdoor.domain import meldingen
+from warmdoor.store.stream import gebeurtenis_uit
+
+_processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+
+
+def verwerk(
+    event: dict[str, Any], context: LambdaContext, kanaal: Literal["email", "sms"], metrics: Metrics
+) -> PartialItemFailureResponse:
+    """Each record on its own: a failed one is reported (and retried), the others go through."""
+    wiring.eenmalig().config.register_lambda_context(context)
+
+    def record_handler(record: DynamoDBRecord) -> None:
+        gebeurtenis = gebeurtenis_uit(record)
+        omg, eenmalig = wiring.omgeving(), wiring.eenmalig()
+        if kanaal == "email":
+            uitkomst = meldingen.emails(omg, gebeurtenis, wiring.email_verzender(), eenmalig)
+        else:
+            uitkomst = meldingen.sms(omg, gebeurtenis, wiring.sms_verzender(), eenmalig)
+        metrics.add_metric(name=f"{kanaal.capitalize()}Verwerkt", unit=MetricUnit.Count, value=uitkomst.berichten)
+        if uitkomst.geweigerd:
+            metrics.add_metric(name="MeldingenGeweigerd", unit=MetricUnit.Count, value=uitkomst.geweigerd)
+
+    return process_partial_response(event=event, record_handler=record_handler, processor=_processor, context=context)
