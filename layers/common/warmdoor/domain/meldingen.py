@@ -52,7 +52,7 @@ def _context(omg: Omgeving, d: Doorverwijzing, organisatie: Organisatie) -> dict
         "zonder_persoonsgegevens": organisatie.emailZonderPersoonsgegevens,
         "termijn_dagen": omg.settings.contact_termijn_dagen,
         "reden": _REDENEN.get(d.intrekking.reden, "") if d.intrekking else "",
-        "terugkoppeling": _UITKOMSTEN[terugkoppeling(d).uitkomst] if d.eindresultaat else "",  # type: ignore[union-attr]
+        "terugkoppeling": _UITKOMSTEN[uitkomst.uitkomst] if (uitkomst := terugkoppeling(d)) else "",
     }
 
 
