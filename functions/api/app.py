@@ -2,6 +2,7 @@
 the answer; the rules live in warmdoor.domain and errors become problems in warmdoor.api.problems."""
 
 import json
+from datetime import date
 from http import HTTPStatus
 from typing import Annotated, Any
 
@@ -14,7 +15,9 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from warmdoor.api import http, problems
 from warmdoor.api.openapi import BEVEILIGD, MET_BODY, antwoorden, document
+from warmdoor.api.rapport import als_csv
 from warmdoor.domain import beheer, intake, levensloop, raadplegen, weergave
+from warmdoor.domain import rapportage as rapportage_domein
 from warmdoor.domain.errors import DomainError, InvalidParam
 from warmdoor.models.enums import Status
 from warmdoor.models.requests import (
@@ -35,6 +38,7 @@ from warmdoor.models.responses import (
     NieuweApiSleutel,
     OrganisatieLijst,
     OrganisatieWeergave,
+    Rapport,
     SchuldeiserLijst,
     SchuldeiserWeergave,
 )
@@ -269,6 +273,23 @@ def verlenging(doorverwijzing_id: DoorverwijzingId, verzoek: VerlengingVerzoek) 
     principal = _wie()
     verlengd = levensloop.verlengen(omgeving(), principal, doorverwijzing_id, verzoek)
     return http.json_antwoord(weergave.doorverwijzing(principal, verlengd, _nu()), 201)
+
+
+def _rapport_antwoorden() -> dict[int, Any]:
+    antwoord = antwoorden(200, Rapport, "Het rapport; met Accept: text/csv als CSV", 400, *BEVEILIGD)
+    antwoord[200]["content"]["text/csv"] = {"schema": {"type": "string"}}
+    return antwoord
+
+
+@app.get("/rapportages/doorverwijzingen", responses=_rapport_antwoorden())
+def rapportage(
+    vanaf: Annotated[date, Query(description="Eerste dag (aangemeld vanaf)")],
+    tot: Annotated[date, Query(description="Laatste dag, inbegrepen")],
+) -> Response[str]:
+    gemaakt = rapportage_domein.doorverwijzingen_rapport(omgeving(), _wie(), vanaf, tot)
+    if "text/csv" in (app.current_event.headers.get("accept") or "").lower():
+        return Response(status_code=200, content_type="text/csv; charset=utf-8", body=als_csv(gemaakt))
+    return http.json_antwoord(gemaakt)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -109,6 +109,12 @@ class Repository(Protocol):
         self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int
     ) -> Pagina[Doorverwijzing]: ...
 
+    def aangemeld_tussen(
+        self, filter: DoorverwijzingFilter, begin: datetime, einde: datetime
+    ) -> Iterator[Doorverwijzing]:
+        """Referrals registered at or after `begin` and before `einde` (the filter's status is ignored)."""
+        ...
+
     def met_verlopen_timer(self, nu: datetime) -> Iterator[str]:
         """Ids of referrals with a timer due at or before `nu` that has not done its work."""
         ...

@@ -1,6 +1,6 @@
 """Response bodies of the HTTP contract (the API's views of the entities)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -174,3 +174,28 @@ class Problem(View):
     detail: str
     instance: str | None = None
     invalidParams: list[InvalidParamWeergave] | None = None
+
+
+class Cijfers(View):
+    aantal: int = Field(description="Doorverwijzingen aangemeld in de periode")
+    gecontacteerdBinnenTermijn: int = Field(description="Waarvan de persoon binnen de contacttermijn is bereikt")
+    percentageBinnenTermijn: float | None = Field(description="gecontacteerdBinnenTermijn / aantal x 100")
+    medianeUrenTotContact: float | None = Field(description="Mediaan van de uren van aanmelding tot contact")
+    contactTermijnVerlopen: int = Field(description="Waarvan de termijn verstreek zonder contact (escalaties)")
+    ingetrokken: int
+    verlengd: int = Field(description="Waarvan de incassostop minstens eenmaal is verlengd")
+    perEindresultaat: dict[str, int] = Field(
+        description="Aantal per eindresultaat (voor een schuldeiser: per terugkoppeling)"
+    )
+
+
+class Uitsplitsing(Cijfers):
+    id: str
+    naam: str
+
+
+class Rapport(Cijfers):
+    vanaf: date
+    tot: date
+    perOrganisatie: list[Uitsplitsing]
+    perSchuldeiser: list[Uitsplitsing]

@@ -281,21 +281,50 @@ class DynamoRepository:
                         raise ClaimBestaat(bestaande) from fout
             raise
 
+    @staticmethod
+    def _doorverwijzingen_index(filter: DoorverwijzingFilter) -> tuple[str, str]:
+        if filter.schuldeiserId is not None:
+            return keys.GSI_SCHULDEISER, f"SCHULDEISER#{filter.schuldeiserId}"
+        if filter.organisatieId is not None:
+            return keys.GSI_ORGANISATIE, f"ORGANISATIE#{filter.organisatieId}"
+        return keys.GSI_SOORT, "DOORVERWIJZING"
+
     def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None:
         return self._get_model(Doorverwijzing, keys.doorverwijzing(doorverwijzing_id))
 
     def doorverwijzingen(
         self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int
     ) -> Pagina[Doorverwijzing]:
-        if filter.schuldeiserId is not None:
-            index, partitie = keys.GSI_SCHULDEISER, f"SCHULDEISER#{filter.schuldeiserId}"
-        elif filter.organisatieId is not None:
-            index, partitie = keys.GSI_ORGANISATIE, f"ORGANISATIE#{filter.organisatieId}"
-        else:
-            index, partitie = keys.GSI_SOORT, "DOORVERWIJZING"
+        index, partitie = self._doorverwijzingen_index(filter)
         status = ("status", filter.status.value) if filter.status else None
         gevonden, cursor = self._page(index, partitie, volgende, limiet, nieuwste_eerst=True, filter=status)
         return Pagina([entiteit(Doorverwijzing, i) for i in gevonden], cursor)
+
+    def aangemeld_tussen(
+        self, filter: DoorverwijzingFilter, begin: datetime, einde: datetime
+    ) -> Iterator[Doorverwijzing]:
+        index, partitie = self._doorverwijzingen_index(filter)
+        pk_naam, sk_naam = keys.INDEX_KEYS[index]
+        start: Item | None = None
+        while True:
+            vraag: dict[str, Any] = {
+                "TableName": self._table,
+                "IndexName": index,
+                "KeyConditionExpression": "#pk = :pk AND #sk BETWEEN :begin AND :einde",
+                "ExpressionAttributeNames": {"#pk": pk_naam, "#sk": sk_naam},
+                # "#" sorts before every id, so `einde` itself falls outside.
+                "ExpressionAttributeValues": naar_dynamo(
+                    {":pk": partitie, ":begin": keys.tijd_sleutel(begin), ":einde": keys.tijd_sleutel(einde)}
+                ),
+            }
+            if start:
+                vraag["ExclusiveStartKey"] = start
+            antwoord = self._client.query(**vraag)
+            for gevonden in antwoord["Items"]:
+                yield entiteit(Doorverwijzing, gevonden)
+            start = antwoord.get("LastEvaluatedKey")
+            if not start:
+                return
 
     def met_verlopen_timer(self, nu: datetime) -> Iterator[str]:
         start: Item | None = None

@@ -1,0 +1,103 @@
+"""The pilot report: figures checked against hand-computed expectations, per role, as JSON and CSV."""
+
+from datetime import timedelta
+
+from tests.conftest import aanmelding
+
+RAPPORT = "/v1/rapportages/doorverwijzingen?vanaf=2026-11-27&tot=2026-11-27"
+
+
+def contact(pilot, d_id, tijdstip):
+    antwoord = pilot.callers["walcheren"].post(
+        f"/v1/doorverwijzingen/{d_id}/contactpogingen", {"soort": "telefoon", "bereikt": True, "tijdstip": tijdstip}
+    )
+    assert antwoord.status == 201, antwoord.body
+
+
+def seed(pilot):
+    """Five referrals of evides (walcheren) and one of oasen (rotterdam), all registered 27 Nov 10:00.
+
+    A: contact after 2 h                      -> within the deadline, closed niet_opgepakt_andere_reden
+    B: contact after 4 days                   -> too late (escalated), extended
+    C: never contacted                        -> escalated
+    D: withdrawn after 1 day, no contact      -> withdrawn, not escalated
+    E: contact after 10 h                     -> within, closed quick_fix
+    R: oasen/rotterdam, contact after 1 h     -> within
+    """
+    ids = {}
+    for naam in "ABCDE":
+        ids[naam] = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding(f"R-{naam}")).body["id"]
+    rotterdam = aanmelding("R-R")
+    rotterdam["adres"]["postcode"] = "3011 AA"
+    ids["R"] = pilot.callers["oasen"].post("/v1/doorverwijzingen", rotterdam).body["id"]
+    pilot.clock.advance(timedelta(hours=10))
+    contact(pilot, ids["A"], "2026-11-27T12:00:00+01:00")
+    contact(pilot, ids["E"], "2026-11-27T20:00:00+01:00")
+    pilot.callers["rotterdam"].post(
+        f"/v1/doorverwijzingen/{ids['R']}/contactpogingen",
+        {"soort": "telefoon", "bereikt": True, "tijdstip": "2026-11-27T11:00:00+01:00"},
+    )
+    pilot.callers["walcheren"].put(
+        f"/v1/doorverwijzingen/{ids['A']}/eindresultaat", {"code": "niet_opgepakt_andere_reden"}
+    )
+    pilot.callers["walcheren"].put(f"/v1/doorverwijzingen/{ids['E']}/eindresultaat", {"code": "quick_fix"})
+    pilot.clock.advance(timedelta(hours=14))
+    pilot.callers["evides"].post(f"/v1/doorverwijzingen/{ids['D']}/intrekkingen", {"reden": "betaald"})
+    pilot.clock.advance(timedelta(days=3))
+    contact(pilot, ids["B"], "2026-12-01T10:00:00+01:00")
+    pilot.callers["walcheren"].post(f"/v1/doorverwijzingen/{ids['B']}/verlengingen", {"dagen": 10, "reden": "x"})
+    return ids
+
+
+def test_operator_report_matches_hand_computed_figures(pilot):
+    seed(pilot)
+    r = pilot.callers["beheer"].get(RAPPORT).body
+    # 6 referrals; within the deadline: A, E, R; contact hours: A 2, E 10, R 1, B 96 -> median 6.0
+    assert r["aantal"] == 6
+    assert r["gecontacteerdBinnenTermijn"] == 3
+    assert r["percentageBinnenTermijn"] == 50.0
+    assert r["medianeUrenTotContact"] == 6.0
+    assert r["contactTermijnVerlopen"] == 2  # B (reached late) and C; D was withdrawn in time
+    assert r["ingetrokken"] == 1
+    assert r["verlengd"] == 1
+    assert r["perEindresultaat"] == {"niet_opgepakt_andere_reden": 1, "quick_fix": 1}
+    walcheren = next(o for o in r["perOrganisatie"] if o["id"] == "walcheren")
+    assert (walcheren["aantal"], walcheren["gecontacteerdBinnenTermijn"], walcheren["percentageBinnenTermijn"]) == (
+        5,
+        2,
+        40.0,
+    )
+    assert [(s["id"], s["aantal"]) for s in r["perSchuldeiser"]] == [("evides", 5), ("oasen", 1)]
+
+
+def test_each_role_sees_only_its_own_and_a_creditor_never_the_reason(pilot):
+    seed(pilot)
+    evides = pilot.callers["evides"].get(RAPPORT).body
+    assert evides["aantal"] == 5
+    assert evides["perEindresultaat"] == {"niet_opgepakt": 1, "opgelost": 1}
+    assert [s["id"] for s in evides["perSchuldeiser"]] == ["evides"]
+    rotterdam = pilot.callers["rotterdam"].get(RAPPORT).body
+    assert (rotterdam["aantal"], rotterdam["gecontacteerdBinnenTermijn"]) == (1, 1)
+    assert "Dijk" not in str(evides) and "4331" not in str(evides)
+
+
+def test_the_period_counts_dutch_days_and_an_empty_period_has_no_percentage(pilot):
+    seed(pilot)
+    leeg = pilot.callers["beheer"].get("/v1/rapportages/doorverwijzingen?vanaf=2026-11-28&tot=2026-12-31").body
+    assert (leeg["aantal"], leeg["percentageBinnenTermijn"], leeg["medianeUrenTotContact"]) == (0, None, None)
+    assert pilot.callers["beheer"].get("/v1/rapportages/doorverwijzingen?vanaf=2026-11-28&tot=2026-11-01").status == 400
+    assert pilot.callers["beheer"].get("/v1/rapportages/doorverwijzingen?vanaf=gisteren&tot=2026-11-01").status == 400
+    assert pilot.callers["beheer"].get("/v1/rapportages/doorverwijzingen").status == 400
+
+
+def test_the_report_as_csv(pilot):
+    seed(pilot)
+    antwoord = pilot.callers["beheer"].get(RAPPORT, headers={"Accept": "text/csv"})
+    assert antwoord.status == 200
+    assert antwoord.headers["content-type"].startswith("text/csv")
+    regels = antwoord.body.splitlines()
+    assert regels[0].startswith("vanaf,tot,niveau,id,naam,aantal,gecontacteerdBinnenTermijn,percentageBinnenTermijn")
+    assert regels[1].startswith("2026-11-27,2026-11-27,totaal,,,6,3,50.0,6.0,2,1,1,")
+    assert any(
+        r.startswith("2026-11-27,2026-11-27,organisatie,rotterdam,Kredietbank Rotterdam,1,1,100.0,1.0") for r in regels
+    )
