@@ -22,6 +22,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     admin_key = os.environ.get("WARMDOOR_ADMIN_KEY", "local-admin-key")
+    if "LOG_LEVEL" not in os.environ:
+        # Readable output: one line per request; the functions' metrics (EMF) only with LOG_LEVEL set.
+        os.environ["POWERTOOLS_METRICS_DISABLED"] = "true"
     begin = time.monotonic()
     stack = LocalStack(
         args.port,

@@ -98,7 +98,7 @@ def aanmelden(
     organisatie = omg.repo.organisatie(routering.gemeenten[gemeentecode].organisatieId)
     assert organisatie is not None, "the routing names only organisations that exist"
 
-    nu = omg.clock.now()
+    nu = omg.clock.now().replace(microsecond=0)  # whole seconds read better and are precise enough
     doorverwijzing = Doorverwijzing(
         id=doorverwijzing_id,
         schuldeiserId=schuldeiser.id,
