@@ -6,7 +6,7 @@ from datetime import date
 from http import HTTPStatus
 from typing import Annotated, Any
 
-from aws_lambda_powertools import Logger
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Query
@@ -47,6 +47,7 @@ from warmdoor.ports import OngeldigeCursor
 from warmdoor.wiring import omgeving
 
 logger = Logger(service="warmdoor-api")
+metrics = Metrics(service="warmdoor-api")
 app = APIGatewayRestResolver(enable_validation=True, strip_prefixes=["/v1"])
 
 Id = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="Identificatie (kebab-case)")]
@@ -292,6 +293,7 @@ def rapportage(
     return http.json_antwoord(gemaakt)
 
 
+@metrics.log_metrics
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     antwoord = http.weiger_body(event) or app.resolve(event, context)

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from aws_lambda_powertools import Logger
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
@@ -13,6 +13,8 @@ from warmdoor.domain import timers
 from warmdoor.store.stream import gebeurtenis_uit
 
 logger = Logger(service="warmdoor-timers")
+# A timer that is already due is done at once here; its transition counts a metric.
+metrics = Metrics(service="warmdoor-timers")
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 
@@ -21,6 +23,7 @@ def record_handler(record: DynamoDBRecord) -> None:
     timers.bijwerken(wiring.omgeving(), gebeurtenis.doorverwijzingId, wiring.timer_planner())
 
 
+@metrics.log_metrics
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)

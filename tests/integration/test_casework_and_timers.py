@@ -209,3 +209,20 @@ def test_working_day_deadlines_when_configured(pilot):
     pilot.refs["ContactTermijnSoort"] = "werkdagen"  # the template parameter, as an operator would set it
     d_id = nieuw(pilot, "WERK-1")
     assert lees(pilot, "evides", d_id)["contactUiterlijk"].startswith("2026-12-02T10:00:00")
+
+
+def test_transitions_count_business_metrics(pilot, capsys):
+    """EMF lines for CloudWatch: registrations, contact within the deadline, escalations."""
+    capsys.readouterr()
+    bereikt, niet = nieuw(pilot, "M-1"), nieuw(pilot, "M-2")
+    pilot.callers["walcheren"].post(
+        f"/v1/doorverwijzingen/{bereikt}/contactpogingen",
+        {"soort": "telefoon", "bereikt": True, "tijdstip": "2026-11-27T10:01:00+01:00"},
+    )
+    pilot.advance(timedelta(days=3, hours=1))
+    uitvoer = capsys.readouterr().out
+    emf = [regel for regel in uitvoer.splitlines() if '"CloudWatchMetrics"' in regel]
+    assert sum('"DoorverwijzingAangemeld":[1.0]' in regel for regel in emf) == 2
+    assert any('"ContactBinnenTermijn":[1.0]' in regel and '"service":"warmdoor-api"' in regel for regel in emf)
+    assert any('"ContacttermijnVerlopen":[1.0]' in regel and '"service":"warmdoor-timer"' in regel for regel in emf)
+    assert not any(niet in regel for regel in emf)  # metrics carry no identifiers

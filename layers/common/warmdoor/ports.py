@@ -11,6 +11,12 @@ from warmdoor.models.enums import Status
 from warmdoor.models.events import Gebeurtenis
 
 
+class Metingen(Protocol):
+    def tel(self, naam: str, aantal: int = 1) -> None:
+        """Counts a business metric (EMF in AWS), flushed when the invocation ends."""
+        ...
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware."""

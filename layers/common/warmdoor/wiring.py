@@ -49,10 +49,13 @@ def omgeving() -> Omgeving:
         from warmdoor.store.repository import DynamoRepository
 
         instellingen = settings()
+        from warmdoor.adapters.metingen import PowertoolsMetingen
+
         _omgeving = Omgeving(
             repo=DynamoRepository(client("dynamodb"), instellingen.table_name),
             clock=_clock,
             settings=instellingen,
+            metingen=PowertoolsMetingen(),
         )
     return _omgeving
 

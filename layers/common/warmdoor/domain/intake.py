@@ -130,4 +130,5 @@ def aanmelden(
         # A concurrent retry of the same submission won the race.
         claim = next(c for c in claims if c.soort == bezet.bestaande.soort)
         return _eerder(omg, claim, bezet.bestaande), False
+    omg.metingen.tel(Gebeurtenissoort.DOORVERWIJZING_AANGEMELD.value)
     return doorverwijzing, True

@@ -44,8 +44,17 @@ def _wijzig(omg: Omgeving, principal: Principal, doorverwijzing_id: str, overgan
             omg.repo.doorverwijzing_bijwerken(nieuw, gebeurtenissen)
         except VersieConflict:
             continue
+        _tel(omg, nieuw, soorten)
         return nieuw
     raise Conflict("De doorverwijzing werd tegelijk door een ander gewijzigd; probeer het opnieuw")
+
+
+def _tel(omg: Omgeving, d: Doorverwijzing, soorten: list[Gebeurtenissoort]) -> None:
+    """One metric per event written, named after it; and whether a contact came within the deadline."""
+    for soort in soorten:
+        omg.metingen.tel(soort.value)
+        if soort == Gebeurtenissoort.CONTACT_GELEGD and d.contactGelegdOp and d.contactGelegdOp <= d.contactUiterlijk:
+            omg.metingen.tel("ContactBinnenTermijn")
 
 
 def intrekken(

@@ -1,9 +1,14 @@
 """The collaborators every domain operation gets: passed in, never looked up."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from warmdoor.models.settings import Settings
-from warmdoor.ports import Clock, Repository
+from warmdoor.ports import Clock, Metingen, Repository
+
+
+class GeenMetingen:
+    def tel(self, naam: str, aantal: int = 1) -> None:
+        """Where nobody reads metrics (the operator CLI)."""
 
 
 @dataclass(frozen=True)
@@ -11,3 +16,4 @@ class Omgeving:
     repo: Repository
     clock: Clock
     settings: Settings
+    metingen: Metingen = field(default_factory=GeenMetingen)
