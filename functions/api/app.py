@@ -16,9 +16,10 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from warmdoor.api import http, problems
 from warmdoor.api.openapi import BEVEILIGD, MET_BODY, antwoorden, document
 from warmdoor.api.rapport import als_csv
-from warmdoor.domain import beheer, intake, levensloop, raadplegen, weergave
+from warmdoor.domain import audit, beheer, intake, levensloop, raadplegen, weergave
 from warmdoor.domain import rapportage as rapportage_domein
 from warmdoor.domain.errors import DomainError, InvalidParam
+from warmdoor.domain.tijd import lokaal
 from warmdoor.models.enums import Status
 from warmdoor.models.requests import (
     ApiSleutelAanvraag,
@@ -32,6 +33,8 @@ from warmdoor.models.requests import (
 )
 from warmdoor.models.responses import (
     ApiSleutelLijst,
+    AuditregelLijst,
+    AuditregelWeergave,
     DoorverwijzingLijst,
     DoorverwijzingVolledig,
     DoorverwijzingVoorSchuldeiser,
@@ -274,6 +277,25 @@ def verlenging(doorverwijzing_id: DoorverwijzingId, verzoek: VerlengingVerzoek) 
     principal = _wie()
     verlengd = levensloop.verlengen(omgeving(), principal, doorverwijzing_id, verzoek)
     return http.json_antwoord(weergave.doorverwijzing(principal, verlengd, _nu()), 201)
+
+
+@app.get(
+    "/doorverwijzingen/<doorverwijzing_id>/auditregels",
+    responses=antwoorden(
+        200, AuditregelLijst, "Wie wat deed met de doorverwijzing, oudste eerst", 400, *BEVEILIGD, 404
+    ),
+)
+def auditregels(doorverwijzing_id: DoorverwijzingId, volgende: Volgende = None, limiet: Limiet = 20) -> Response[str]:
+    pagina = audit.regels(omgeving(), _wie(), doorverwijzing_id, volgende, limiet)
+    return http.json_antwoord(
+        AuditregelLijst(
+            items=[
+                AuditregelWeergave(sleutelId=r.sleutelId, rol=r.rol, actie=r.actie, tijdstip=lokaal(r.tijdstip))
+                for r in pagina.items
+            ],
+            volgende=pagina.volgende,
+        )
+    )
 
 
 def _rapport_antwoorden() -> dict[int, Any]:

@@ -28,6 +28,8 @@ def operaties(eigen_id):
         ("lijst", "GET", "/v1/doorverwijzingen", None),
         ("lezen", "GET", f"/v1/doorverwijzingen/{eigen_id}", None),
         ("intrekken", "POST", f"/v1/doorverwijzingen/{eigen_id}/intrekkingen", {"reden": "overig"}),
+        ("auditregels", "GET", f"/v1/doorverwijzingen/{eigen_id}/auditregels", None),
+        ("rapportage", "GET", "/v1/rapportages/doorverwijzingen?vanaf=2026-11-01&tot=2026-11-30", None),
     ]
 
 
@@ -46,6 +48,8 @@ VERWACHT = {
     "lijst": {"beheer": 200, "evides": 200, "oasen": 200, "walcheren": 200, "rotterdam": 200},
     "lezen": {"beheer": 200, "evides": 200, "oasen": 404, "walcheren": 200, "rotterdam": 404},
     "intrekken": {"beheer": 403, "evides": 201, "oasen": 404, "walcheren": 403, "rotterdam": 403},
+    "auditregels": {"beheer": 200, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
+    "rapportage": {"beheer": 200, "evides": 200, "oasen": 200, "walcheren": 200, "rotterdam": 200},
 }
 
 

@@ -153,7 +153,7 @@ def test_the_referral_and_its_event_are_written_together(pilot):
         ExpressionAttributeValues={":pk": {"S": f"DOORVERWIJZING#{d['id']}"}},
     )["Items"]
     soorten = sorted(i["SK"]["S"].split("#")[0] for i in items)
-    assert soorten == ["DOORVERWIJZING", "GEBEURTENIS"]
+    assert soorten == ["AUDIT", "DOORVERWIJZING", "GEBEURTENIS"]
     gebeurtenis = next(i for i in items if i["SK"]["S"].startswith("GEBEURTENIS"))
     assert gebeurtenis["soort"]["S"] == "DoorverwijzingAangemeld"
     assert "client" not in gebeurtenis

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
-from warmdoor.models.entities import ApiSleutel, Doorverwijzing, Organisatie, Routering, Schuldeiser
+from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.enums import Status
 from warmdoor.models.events import Gebeurtenis
 
@@ -101,7 +101,11 @@ class Repository(Protocol):
     def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None: ...
 
     def doorverwijzing_aanmelden(
-        self, doorverwijzing: Doorverwijzing, claims: Sequence[Claim], gebeurtenissen: Sequence[Gebeurtenis]
+        self,
+        doorverwijzing: Doorverwijzing,
+        claims: Sequence[Claim],
+        gebeurtenissen: Sequence[Gebeurtenis],
+        audit: Auditregel,
     ) -> None:
         """Writes the referral, its claims and its events in one transaction.
 
@@ -125,7 +129,13 @@ class Repository(Protocol):
         """Ids of referrals with a timer due at or before `nu` that has not done its work."""
         ...
 
-    def doorverwijzing_bijwerken(self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]) -> None:
+    def audit_vastleggen(self, regels: Sequence[Auditregel]) -> None: ...
+
+    def auditregels(self, doorverwijzing_id: str, volgende: str | None, limiet: int) -> Pagina[Auditregel]: ...
+
+    def doorverwijzing_bijwerken(
+        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Auditregel
+    ) -> None:
         """Writes the new state and its events at once, if the stored version is the one before it.
 
         Raises VersieConflict otherwise.

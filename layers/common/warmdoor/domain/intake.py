@@ -5,6 +5,7 @@ import json
 import uuid
 from datetime import timedelta
 
+from warmdoor.domain import audit
 from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer, Verboden
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.routering import gemeente_voor
@@ -125,7 +126,9 @@ def aanmelden(
         tijdstip=nu,
     )
     try:
-        omg.repo.doorverwijzing_aanmelden(doorverwijzing, claims, [aangemeld])
+        omg.repo.doorverwijzing_aanmelden(
+            doorverwijzing, claims, [aangemeld], audit.regel(omg, principal, doorverwijzing_id, "aanmelding")
+        )
     except ClaimBestaat as bezet:
         # A concurrent retry of the same submission won the race.
         claim = next(c for c in claims if c.soort == bezet.bestaande.soort)

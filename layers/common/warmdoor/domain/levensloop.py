@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from warmdoor.domain import audit
 from warmdoor.domain.errors import Conflict, InvalidParam, OngeldigeInvoer
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.tijd import dagdeel, lokaal, termijn
@@ -31,7 +32,9 @@ SYSTEEM = Principal(sleutelId="systeem", rol=Rol.BEHEER)
 Overgang = Callable[[Doorverwijzing], tuple[Doorverwijzing, list[Gebeurtenissoort]]]
 
 
-def _wijzig(omg: Omgeving, principal: Principal, doorverwijzing_id: str, overgang: Overgang) -> Doorverwijzing:
+def _wijzig(
+    omg: Omgeving, principal: Principal, doorverwijzing_id: str, actie: str, overgang: Overgang
+) -> Doorverwijzing:
     for _ in range(_POGINGEN):
         huidig = zichtbare(principal, omg.repo.doorverwijzing(doorverwijzing_id))
         nieuw, soorten = overgang(huidig)
@@ -41,7 +44,7 @@ def _wijzig(omg: Omgeving, principal: Principal, doorverwijzing_id: str, overgan
             for soort in soorten
         ]
         try:
-            omg.repo.doorverwijzing_bijwerken(nieuw, gebeurtenissen)
+            omg.repo.doorverwijzing_bijwerken(nieuw, gebeurtenissen, audit.regel(omg, principal, nieuw.id, actie))
         except VersieConflict:
             continue
         _tel(omg, nieuw, soorten)
@@ -76,7 +79,7 @@ def intrekken(
         )
         return ingetrokken, [Gebeurtenissoort.DOORVERWIJZING_INGETROKKEN]
 
-    return _wijzig(omg, principal, doorverwijzing_id, overgang)
+    return _wijzig(omg, principal, doorverwijzing_id, "intrekking", overgang)
 
 
 def bezorgprobleem_vastleggen(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: str, ontvanger: str) -> None:
@@ -88,7 +91,7 @@ def bezorgprobleem_vastleggen(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: s
     def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
         return d.model_copy(update={"bezorgproblemen": [*d.bezorgproblemen, probleem]}), []
 
-    _wijzig(omg, SYSTEEM, gebeurtenis.doorverwijzingId, overgang)
+    _wijzig(omg, SYSTEEM, gebeurtenis.doorverwijzingId, "bezorgprobleem", overgang)
 
 
 _KLOKSPELING = timedelta(minutes=5)
@@ -122,7 +125,7 @@ def contact_vastleggen(
             return d.model_copy(update=wijziging), [Gebeurtenissoort.CONTACT_GELEGD]
         return d.model_copy(update=wijziging), []
 
-    return _wijzig(omg, principal, doorverwijzing_id, overgang)
+    return _wijzig(omg, principal, doorverwijzing_id, "contactpoging", overgang)
 
 
 def eindresultaat_vastleggen(
@@ -142,7 +145,7 @@ def eindresultaat_vastleggen(
         afgerond = d.model_copy(update={"status": Status.AFGEROND, "eindresultaat": resultaat})
         return afgerond, [Gebeurtenissoort.DOORVERWIJZING_AFGEROND]
 
-    return _wijzig(omg, principal, doorverwijzing_id, overgang)
+    return _wijzig(omg, principal, doorverwijzing_id, "eindresultaat", overgang)
 
 
 def verlengen(
@@ -168,7 +171,7 @@ def verlengen(
         verlengd = d.model_copy(update={"incassostopTot": tot, "verlengingen": [*d.verlengingen, verlenging]})
         return verlengd, [Gebeurtenissoort.INCASSOSTOP_VERLENGD]
 
-    return _wijzig(omg, principal, doorverwijzing_id, overgang)
+    return _wijzig(omg, principal, doorverwijzing_id, "verlenging", overgang)
 
 
 def contacttermijn_bewaken(omg: Omgeving, doorverwijzing_id: str) -> Doorverwijzing | None:
@@ -183,7 +186,7 @@ def contacttermijn_bewaken(omg: Omgeving, doorverwijzing_id: str) -> Doorverwijz
             return d, []
         return d.model_copy(update={"contactTermijnVerlopenOp": nu}), [Gebeurtenissoort.CONTACTTERMIJN_VERLOPEN]
 
-    return _wijzig_als_nodig(omg, doorverwijzing_id, overgang)
+    return _wijzig_als_nodig(omg, doorverwijzing_id, "contacttermijn", overgang)
 
 
 def incassostop_bewaken(omg: Omgeving, doorverwijzing_id: str) -> Doorverwijzing | None:
@@ -195,12 +198,12 @@ def incassostop_bewaken(omg: Omgeving, doorverwijzing_id: str) -> Doorverwijzing
             return d, []
         return d.model_copy(update={"incassostopBeeindigdOp": nu}), [Gebeurtenissoort.INCASSOSTOP_BEEINDIGD]
 
-    return _wijzig_als_nodig(omg, doorverwijzing_id, overgang)
+    return _wijzig_als_nodig(omg, doorverwijzing_id, "incassostop", overgang)
 
 
-def _wijzig_als_nodig(omg: Omgeving, doorverwijzing_id: str, overgang: Overgang) -> Doorverwijzing | None:
+def _wijzig_als_nodig(omg: Omgeving, doorverwijzing_id: str, actie: str, overgang: Overgang) -> Doorverwijzing | None:
     """A system transition that may find nothing to do (then nothing is written)."""
     huidig = omg.repo.doorverwijzing(doorverwijzing_id)
     if huidig is None or not overgang(huidig)[1]:
         return huidig
-    return _wijzig(omg, SYSTEEM, doorverwijzing_id, overgang)
+    return _wijzig(omg, SYSTEEM, doorverwijzing_id, actie, overgang)

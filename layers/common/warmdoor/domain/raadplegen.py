@@ -1,5 +1,6 @@
 """Reading referrals: each role sees only its own (the operator sees all)."""
 
+from warmdoor.domain import audit
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.toegang import zichtbare
 from warmdoor.models.entities import Doorverwijzing, Principal
@@ -8,7 +9,9 @@ from warmdoor.ports import DoorverwijzingFilter, Pagina
 
 
 def doorverwijzing(omg: Omgeving, principal: Principal, doorverwijzing_id: str) -> Doorverwijzing:
-    return zichtbare(principal, omg.repo.doorverwijzing(doorverwijzing_id))
+    gevonden = zichtbare(principal, omg.repo.doorverwijzing(doorverwijzing_id))
+    audit.gelezen(omg, principal, [gevonden])
+    return gevonden
 
 
 def doorverwijzingen(
@@ -20,4 +23,6 @@ def doorverwijzingen(
         organisatieId=principal.organisatieId if principal.rol == Rol.ORGANISATIE else None,
         status=status,
     )
-    return omg.repo.doorverwijzingen(filter, volgende, limiet)
+    pagina = omg.repo.doorverwijzingen(filter, volgende, limiet)
+    audit.gelezen(omg, principal, pagina.items)
+    return pagina

@@ -141,3 +141,14 @@ class Doorverwijzing(Entity):
     incassostopBeeindigdOp: datetime | None = None
     bezorgproblemen: list[Bezorgprobleem] = []
     versie: int = 1
+
+
+class Auditregel(Entity):
+    """Who did what with a referral, and when; never a copy of the personal data itself."""
+
+    id: str
+    doorverwijzingId: str
+    sleutelId: str
+    rol: Rol
+    actie: str
+    tijdstip: datetime

@@ -199,3 +199,15 @@ class Rapport(Cijfers):
     tot: date
     perOrganisatie: list[Uitsplitsing]
     perSchuldeiser: list[Uitsplitsing]
+
+
+class AuditregelWeergave(View):
+    sleutelId: str
+    rol: Rol
+    actie: str = Field(description="aanmelding, gelezen, intrekking, contactpoging, eindresultaat, verlenging, ...")
+    tijdstip: datetime
+
+
+class AuditregelLijst(View):
+    items: list[AuditregelWeergave]
+    volgende: str | None

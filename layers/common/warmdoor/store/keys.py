@@ -33,6 +33,10 @@ def gebeurtenis(doorverwijzing_id: str, tijdstip: datetime, gebeurtenis_id: str)
     }
 
 
+def audit(doorverwijzing_id: str, tijdstip: datetime, regel_id: str) -> dict[str, str]:
+    return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": f"AUDIT#{tijd_sleutel(tijdstip)}#{regel_id}"}
+
+
 def claim(soort: str, schuldeiser_id: str, waarde: str) -> dict[str, str]:
     return {"PK": f"SCHULDEISER#{schuldeiser_id}", "SK": f"{soort}#{waarde}"}
 

@@ -11,7 +11,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from warmdoor.domain.timers import openstaand
-from warmdoor.models.entities import ApiSleutel, Doorverwijzing, Organisatie, Routering, Schuldeiser
+from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.ports import (
     Claim,
@@ -35,6 +35,10 @@ def _gebeurtenis_item(gebeurtenis: Gebeurtenis) -> Item:
     waarden = item(keys.gebeurtenis(gebeurtenis.doorverwijzingId, gebeurtenis.tijdstip, gebeurtenis.id), gebeurtenis)
     verloopt = gebeurtenis.tijdstip + GEBEURTENIS_BEWAARTERMIJN
     return {**waarden, **naar_dynamo({"verlooptOp": int(verloopt.timestamp())})}
+
+
+def _audit_item(regel: Auditregel) -> Item:
+    return item(keys.audit(regel.doorverwijzingId, regel.tijdstip, regel.id), regel)
 
 
 def _doorverwijzing_item(d: Doorverwijzing) -> Item:
@@ -241,7 +245,11 @@ class DynamoRepository:
         return Claim(soort, schuldeiser_id, waarde, waarden["hash"], waarden["doorverwijzingId"])
 
     def doorverwijzing_aanmelden(
-        self, doorverwijzing: Doorverwijzing, claims: Sequence[Claim], gebeurtenissen: Sequence[Gebeurtenis]
+        self,
+        doorverwijzing: Doorverwijzing,
+        claims: Sequence[Claim],
+        gebeurtenissen: Sequence[Gebeurtenis],
+        audit: Auditregel,
     ) -> None:
         claim_acties = [
             {
@@ -269,6 +277,7 @@ class DynamoRepository:
                 }
             },
             *({"Put": {"TableName": self._table, "Item": _gebeurtenis_item(g)}} for g in gebeurtenissen),
+            {"Put": {"TableName": self._table, "Item": _audit_item(audit)}},
         ]
         try:
             self._transact(acties)
@@ -345,7 +354,32 @@ class DynamoRepository:
             if not start:
                 return
 
-    def doorverwijzing_bijwerken(self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis]) -> None:
+    def audit_vastleggen(self, regels: Sequence[Auditregel]) -> None:
+        for begin in range(0, len(regels), 25):
+            verzoeken = [{"PutRequest": {"Item": _audit_item(r)}} for r in regels[begin : begin + 25]]
+            over = self._client.batch_write_item(RequestItems={self._table: verzoeken}).get("UnprocessedItems")
+            while over:
+                time.sleep(0.05)
+                over = self._client.batch_write_item(RequestItems=over).get("UnprocessedItems")
+
+    def auditregels(self, doorverwijzing_id: str, volgende: str | None, limiet: int) -> Pagina[Auditregel]:
+        partitie = f"DOORVERWIJZING#{doorverwijzing_id}"
+        start = _cursor_uit(volgende, "PK", partitie, {"PK", "SK"})
+        vraag: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "PK = :pk AND begins_with(SK, :audit)",
+            "ExpressionAttributeValues": naar_dynamo({":pk": partitie, ":audit": "AUDIT#"}),
+            "Limit": limiet,
+        }
+        if start:
+            vraag["ExclusiveStartKey"] = start
+        antwoord = self._client.query(**vraag)
+        laatste = antwoord.get("LastEvaluatedKey")
+        return Pagina([entiteit(Auditregel, i) for i in antwoord["Items"]], _cursor_naar(laatste) if laatste else None)
+
+    def doorverwijzing_bijwerken(
+        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Auditregel
+    ) -> None:
         acties = [
             {
                 "Put": {
@@ -356,6 +390,7 @@ class DynamoRepository:
                 }
             },
             *({"Put": {"TableName": self._table, "Item": _gebeurtenis_item(g)}} for g in gebeurtenissen),
+            {"Put": {"TableName": self._table, "Item": _audit_item(audit)}},
         ]
         try:
             self._transact(acties)
@@ -369,7 +404,7 @@ def _cursor_naar(sleutel: Item) -> str:
     return base64.urlsafe_b64encode(json.dumps(sleutel, separators=(",", ":")).encode()).decode()
 
 
-def _cursor_uit(cursor: str | None, pk_naam: str, partitie: str) -> Item | None:
+def _cursor_uit(cursor: str | None, pk_naam: str, partitie: str, namen: set[str] | None = None) -> Item | None:
     """The start key a cursor stands for; it must belong to the partition asked for."""
     if cursor is None:
         return None
@@ -379,7 +414,7 @@ def _cursor_uit(cursor: str | None, pk_naam: str, partitie: str) -> Item | None:
         raise OngeldigeCursor from fout
     geldig = (
         isinstance(sleutel, dict)
-        and set(sleutel) == {"PK", "SK", pk_naam, keys.INDEX_KEYS_BY_PK[pk_naam]}
+        and set(sleutel) == (namen or {"PK", "SK", pk_naam, keys.INDEX_KEYS_BY_PK[pk_naam]})
         and all(isinstance(v, dict) and isinstance(v.get("S"), str) and len(v) == 1 for v in sleutel.values())
         and sleutel[pk_naam]["S"] == partitie
     )
