@@ -3,13 +3,12 @@
 import hashlib
 import json
 import uuid
-from datetime import timedelta
 
 from warmdoor.domain import audit
 from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer, Verboden
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.routering import gemeente_voor
-from warmdoor.domain.tijd import termijn, vandaag
+from warmdoor.domain.tijd import KLOKSPELING, termijn, vandaag
 from warmdoor.domain.toegang import vereis_rol
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol, Status
@@ -17,8 +16,6 @@ from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
 from warmdoor.models.requests import DoorverwijzingAanmelding
 from warmdoor.ports import Claim, ClaimBestaat, Claimsoort
 
-# A creditor's clock may run a little ahead of ours.
-_KLOKSPELING = timedelta(minutes=5)
 _MAXIMALE_LEEFTIJD_JAREN = 130
 
 
@@ -32,7 +29,7 @@ def _controleer_data(verzoek: DoorverwijzingAanmelding, omg: Omgeving) -> None:
     nu = omg.clock.now()
     dag = vandaag(nu)
     fouten = []
-    if verzoek.toestemming.tijdstip > nu + _KLOKSPELING:
+    if verzoek.toestemming.tijdstip > nu + KLOKSPELING:
         fouten.append(InvalidParam("toestemming.tijdstip", "future", "Het tijdstip ligt in de toekomst"))
     if verzoek.client.geboortedatum >= dag:
         fouten.append(InvalidParam("client.geboortedatum", "future", "De geboortedatum moet in het verleden liggen"))

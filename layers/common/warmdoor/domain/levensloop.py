@@ -2,13 +2,12 @@
 
 import uuid
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from warmdoor.domain import audit
 from warmdoor.domain.errors import Conflict, InvalidParam, OngeldigeInvoer
 from warmdoor.domain.omgeving import Omgeving
-from warmdoor.domain.tijd import dagdeel, lokaal, termijn
+from warmdoor.domain.tijd import KLOKSPELING, dagdeel, lokaal, termijn
 from warmdoor.domain.toegang import vereis_rol, zichtbare
 from warmdoor.models.entities import (
     Bezorgprobleem,
@@ -94,22 +93,19 @@ def bezorgprobleem_vastleggen(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: s
     _wijzig(omg, SYSTEEM, gebeurtenis.doorverwijzingId, "bezorgprobleem", overgang)
 
 
-_KLOKSPELING = timedelta(minutes=5)
-
-
 def contact_vastleggen(
     omg: Omgeving, principal: Principal, doorverwijzing_id: str, verzoek: ContactpogingVerzoek
 ) -> Doorverwijzing:
     """An attempt to reach the person; the first one that reached them stops the escalation."""
     vereis_rol(principal, Rol.ORGANISATIE)
     nu = omg.clock.now()
-    if verzoek.tijdstip > nu + _KLOKSPELING:
+    if verzoek.tijdstip > nu + KLOKSPELING:
         raise OngeldigeInvoer([InvalidParam("tijdstip", "future", "Het tijdstip ligt in de toekomst")])
 
     def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
         if d.status not in OPEN_STATUSSEN:
             raise Conflict(f"Een doorverwijzing met status {d.status} krijgt geen contactpogingen meer")
-        if verzoek.tijdstip < d.aangemeldOp - _KLOKSPELING:
+        if verzoek.tijdstip < d.aangemeldOp - KLOKSPELING:
             raise OngeldigeInvoer([InvalidParam("tijdstip", "minimum", "Het tijdstip ligt voor de aanmelding")])
         poging = Contactpoging(
             soort=verzoek.soort,

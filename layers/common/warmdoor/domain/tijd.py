@@ -9,6 +9,9 @@ from warmdoor.models.enums import Dagdeel
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
+# How far a caller's clock may run ahead of ours before a moment counts as "in the future".
+KLOKSPELING = timedelta(minutes=5)
+
 
 def lokaal(moment: datetime) -> datetime:
     return moment.astimezone(AMSTERDAM)
