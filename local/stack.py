@@ -75,6 +75,7 @@ class LocalStack:
             "127.0.0.1", port, application(self.gateway, self._local, access_log=access_log), threaded=True
         )
         self._stop = threading.Event()
+        self._serving = False
         self._ticker = threading.Thread(target=self._tick, name="timer-pump", daemon=True)
 
     # --- life cycle ---------------------------------------------------------------------------
@@ -93,6 +94,7 @@ class LocalStack:
     def serve_forever(self) -> None:
         self.streams.start()
         self._ticker.start()
+        self._serving = True
         self._server.serve_forever()
 
     def start_in_background(self) -> None:
@@ -100,7 +102,9 @@ class LocalStack:
 
     def shutdown(self) -> None:
         self._stop.set()
-        self._server.shutdown()
+        if self._serving:  # shutdown() waits for a serve_forever() that never started otherwise
+            self._server.shutdown()
+        self._server.server_close()
         self.streams.stop()
         if self._keep:
             self._save()

@@ -1,4 +1,5 @@
-"""Invoked by EventBridge Scheduler: a referral's contact deadline or stop expiry, or the daily sweep."""
+"""Invoked by EventBridge Scheduler: a referral's contact deadline, stop expiry or end of retention,
+or the daily sweep."""
 
 from typing import Any
 

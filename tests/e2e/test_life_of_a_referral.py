@@ -89,6 +89,22 @@ def test_the_sweep_catches_a_deleted_schedule(http):
     assert len(escalaties(http, d["id"])) == 1
 
 
+def test_personal_data_are_gone_once_the_retention_period_has_passed(http):
+    evides, walcheren, klok = http(EVIDES), http(WALCHEREN), http(None)
+    d = evides.post("/v1/doorverwijzingen", aanmelding(f"RETENTIE-{uuid.uuid4()}"))[2]
+    assert evides.post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "betaald"})[0] == 201
+    klok.post("/_local/clock", {"advance": "PT1S"})
+    bewaard = walcheren.get(f"/v1/doorverwijzingen/{d['id']}")[2]
+    assert bewaard["client"]["achternaam"] == "Dijk" and bewaard["persoonsgegevensBewaardTot"] is not None
+
+    klok.post("/_local/clock", {"advance": "P184D"})
+    na = walcheren.get(f"/v1/doorverwijzingen/{d['id']}")[2]
+    assert [na[veld] for veld in ("client", "adres", "achterstand", "toestemming", "toelichting")] == [None] * 5
+    assert na["persoonsgegevensVerwijderdOp"] is not None
+    assert na["status"] == "ingetrokken" and na["schuldeiserReferentie"] == d["schuldeiserReferentie"]
+    assert evides.get(f"/v1/doorverwijzingen/{d['id']}")[2]["persoonsgegevensVerwijderdOp"] is not None
+
+
 def _scheduler(endpoint):
     """The local stack's emulated AWS, reached as an operator's boto3 would reach AWS."""
     return boto3.client(

@@ -140,7 +140,7 @@ def test_registration_plans_both_timers_in_utc_to_delete_after_firing(pilot):
     assert gepland[f"incassostop-{d_id}"]["ScheduleExpression"] == "at(2026-12-27T09:00:00)"
 
 
-def test_contact_removes_the_deadline_timer_and_withdrawal_removes_both(pilot):
+def test_contact_removes_the_deadline_timer_and_withdrawal_removes_both_for_the_retention_timer(pilot):
     a, b = nieuw(pilot, "T-A"), nieuw(pilot, "T-B")
     pilot.callers["walcheren"].post(
         f"/v1/doorverwijzingen/{a}/contactpogingen",
@@ -148,7 +148,9 @@ def test_contact_removes_the_deadline_timer_and_withdrawal_removes_both(pilot):
     )
     pilot.callers["evides"].post(f"/v1/doorverwijzingen/{b}/intrekkingen", {"reden": "onterecht"})
     pilot.settle()
-    assert set(schedules(pilot)) == {f"incassostop-{a}", "DagelijkseVeegronde"}
+    assert set(schedules(pilot)) == {f"incassostop-{a}", f"bewaartermijn-{b}", "DagelijkseVeegronde"}
+    # 183 days after the withdrawal, at the same Dutch wall-clock time (10:00 CET, so 10:00 CEST in May).
+    assert schedules(pilot)[f"bewaartermijn-{b}"]["ScheduleExpression"].startswith("at(2027-05-29T08:00")
 
 
 def test_an_extension_moves_the_expiry_timer(pilot):

@@ -1,5 +1,6 @@
 """A creditor submits a warm referral and follows it; handlers on emulated AWS behind the local gateway."""
 
+import json
 import threading
 
 import boto3
@@ -153,10 +154,13 @@ def test_the_referral_and_its_event_are_written_together(pilot):
         ExpressionAttributeValues={":pk": {"S": f"DOORVERWIJZING#{d['id']}"}},
     )["Items"]
     soorten = sorted(i["SK"]["S"].split("#")[0] for i in items)
-    assert soorten == ["AUDIT", "DOORVERWIJZING", "GEBEURTENIS"]
+    assert soorten == ["AUDIT", "DOORVERWIJZING", "GEBEURTENIS", "PERSOONSGEGEVENS"]
     gebeurtenis = next(i for i in items if i["SK"]["S"].startswith("GEBEURTENIS"))
     assert gebeurtenis["soort"]["S"] == "DoorverwijzingAangemeld"
     assert "client" not in gebeurtenis
+    # Only one item holds the personal data: the one retention deletes. The indexed one has none.
+    met_client = [i["SK"]["S"] for i in items if "Dijk" in json.dumps(i)]
+    assert met_client == ["PERSOONSGEGEVENS"]
 
 
 def test_lists_are_own_newest_first_paginated_and_filtered(pilot):

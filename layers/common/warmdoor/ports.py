@@ -113,16 +113,19 @@ class Repository(Protocol):
         """
         ...
 
-    def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None: ...
+    def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None:
+        """The referral, with its personal data as long as they are stored."""
+        ...
 
     def doorverwijzingen(
-        self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int
+        self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int, met_persoonsgegevens: bool
     ) -> Pagina[Doorverwijzing]: ...
 
     def aangemeld_tussen(
         self, filter: DoorverwijzingFilter, begin: datetime, einde: datetime
     ) -> Iterator[Doorverwijzing]:
-        """Referrals registered at or after `begin` and before `einde` (the filter's status is ignored)."""
+        """Referrals registered at or after `begin` and before `einde` (the filter's status is ignored),
+        without personal data."""
         ...
 
     def met_verlopen_timer(self, nu: datetime) -> Iterator[str]:
@@ -134,7 +137,7 @@ class Repository(Protocol):
     def auditregels(self, doorverwijzing_id: str, volgende: str | None, limiet: int) -> Pagina[Auditregel]: ...
 
     def doorverwijzing_bijwerken(
-        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Auditregel
+        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Sequence[Auditregel]
     ) -> None:
         """Writes the new state and its events at once, if the stored version is the one before it.
 

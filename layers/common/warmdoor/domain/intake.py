@@ -4,7 +4,7 @@ import hashlib
 import json
 import uuid
 
-from warmdoor.domain import audit
+from warmdoor.domain import audit, bewaartermijn
 from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer, Verboden
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.routering import gemeente_voor
@@ -47,7 +47,7 @@ def _eerder(omg: Omgeving, claim: Claim, bestaande: Claim) -> Doorverwijzing:
         if claim.soort == Claimsoort.IDEMPOTENTIESLEUTEL:
             raise Conflict("Deze Idempotency-Key is al gebruikt voor een ander verzoek")
         raise Conflict(f"schuldeiserReferentie {claim.waarde} is al gebruikt voor een doorverwijzing met andere inhoud")
-    eerder = omg.repo.doorverwijzing(bestaande.doorverwijzingId)
+    eerder = bewaartermijn.lees(omg, bestaande.doorverwijzingId)
     if eerder is None:
         raise NietGevonden("Doorverwijzing niet gevonden")
     return eerder

@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from warmdoor.domain import audit
+from warmdoor.domain import audit, bewaartermijn
 from warmdoor.domain.errors import Conflict, InvalidParam, OngeldigeInvoer
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.tijd import KLOKSPELING, dagdeel, lokaal, termijn
@@ -24,6 +24,7 @@ from warmdoor.models.requests import ContactpogingVerzoek, EindresultaatVerzoek,
 from warmdoor.ports import VersieConflict
 
 _POGINGEN = 5
+_VERWIJDERD = "persoonsgegevens_verwijderd"
 
 # The system itself (stream consumers, timers) acts with the operator's sight.
 SYSTEEM = Principal(sleutelId="systeem", rol=Rol.BEHEER)
@@ -35,15 +36,26 @@ def _wijzig(
     omg: Omgeving, principal: Principal, doorverwijzing_id: str, actie: str, overgang: Overgang
 ) -> Doorverwijzing:
     for _ in range(_POGINGEN):
+        nu = omg.clock.now()
         huidig = zichtbare(principal, omg.repo.doorverwijzing(doorverwijzing_id))
+        if principal != SYSTEEM and bewaartermijn.verstreken(huidig, nu):
+            raise Conflict(
+                "De bewaartermijn van deze doorverwijzing is verstreken en de persoonsgegevens zijn verwijderd; "
+                "hij kan niet meer worden gewijzigd"
+            )
         nieuw, soorten = overgang(huidig)
+        regels = [audit.regel(omg, principal, doorverwijzing_id, actie)]
+        nieuw, verwijderd = bewaartermijn.bijwerken(nieuw, omg.settings.bewaartermijn_dagen, nu)
+        if verwijderd:
+            # Came due before its own timer fired: this change deletes the personal data as well.
+            soorten = [*soorten, Gebeurtenissoort.PERSOONSGEGEVENS_VERWIJDERD]
+            regels.append(audit.regel(omg, SYSTEEM, doorverwijzing_id, _VERWIJDERD))
         nieuw = nieuw.model_copy(update={"versie": huidig.versie + 1})
         gebeurtenissen = [
-            Gebeurtenis(id=str(uuid.uuid4()), soort=soort, doorverwijzingId=nieuw.id, tijdstip=omg.clock.now())
-            for soort in soorten
+            Gebeurtenis(id=str(uuid.uuid4()), soort=soort, doorverwijzingId=nieuw.id, tijdstip=nu) for soort in soorten
         ]
         try:
-            omg.repo.doorverwijzing_bijwerken(nieuw, gebeurtenissen, audit.regel(omg, principal, nieuw.id, actie))
+            omg.repo.doorverwijzing_bijwerken(nieuw, gebeurtenissen, regels)
         except VersieConflict:
             continue
         _tel(omg, nieuw, soorten)
@@ -195,6 +207,18 @@ def incassostop_bewaken(omg: Omgeving, doorverwijzing_id: str) -> Doorverwijzing
         return d.model_copy(update={"incassostopBeeindigdOp": nu}), [Gebeurtenissoort.INCASSOSTOP_BEEINDIGD]
 
     return _wijzig_als_nodig(omg, doorverwijzing_id, "incassostop", overgang)
+
+
+def persoonsgegevens_bewaken(omg: Omgeving, doorverwijzing_id: str) -> Doorverwijzing | None:
+    """The retention timer: once the period is over, the personal data are deleted (once)."""
+    nu = omg.clock.now()
+
+    def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
+        if d.persoonsgegevensVerwijderdOp is not None or not bewaartermijn.verstreken(d, nu):
+            return d, []
+        return bewaartermijn.verwijderd(d, nu), [Gebeurtenissoort.PERSOONSGEGEVENS_VERWIJDERD]
+
+    return _wijzig_als_nodig(omg, doorverwijzing_id, _VERWIJDERD, overgang)
 
 
 def _wijzig_als_nodig(omg: Omgeving, doorverwijzing_id: str, actie: str, overgang: Overgang) -> Doorverwijzing | None:

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from aws_lambda_powertools import Logger
 
+from warmdoor.domain import bewaartermijn
 from warmdoor.domain.levensloop import bezorgprobleem_vastleggen
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.weergave import terugkoppeling
@@ -45,11 +46,16 @@ def _context(omg: Omgeving, d: Doorverwijzing, organisatie: Organisatie) -> dict
         "d": d,
         "organisatie": organisatie,
         "gemeente": gemeente,
-        "naam": " ".join(filter(None, [client.voornaam or client.voorletters, client.voorvoegsel, client.achternaam])),
+        "naam": " ".join(filter(None, [client.voornaam or client.voorletters, client.voorvoegsel, client.achternaam]))
+        if client
+        else "",
         "adres": f"{adres.straatnaam} {adres.huisnummer}{adres.huisnummertoevoeging or ''}, "
-        f"{adres.postcode[:4]} {adres.postcode[4:]} {adres.plaatsnaam}",
+        f"{adres.postcode[:4]} {adres.postcode[4:]} {adres.plaatsnaam}"
+        if adres
+        else "",
         "link": f"{basis}/doorverwijzingen/{d.id}" if basis else None,
-        "zonder_persoonsgegevens": organisatie.emailZonderPersoonsgegevens,
+        # A message sent after the retention period (a replayed event) has no personal data to give.
+        "zonder_persoonsgegevens": organisatie.emailZonderPersoonsgegevens or client is None,
         "termijn_dagen": omg.settings.contact_termijn_dagen,
         "reden": _REDENEN.get(d.intrekking.reden, "") if d.intrekking else "",
         "terugkoppeling": _UITKOMSTEN[uitkomst.uitkomst] if (uitkomst := terugkoppeling(d)) else "",
@@ -80,6 +86,8 @@ def _sms_nummers(bericht: Bericht, d: Doorverwijzing, organisatie: Organisatie) 
             return list(organisatie.smsNummers)
         case Ontvanger.CLIENT:
             # Only with the person's consent to this SMS, and only to a number that can receive one.
+            if d.toestemming is None or d.client is None:
+                return []
             gewenst = d.toestemming.smsBevestiging and is_mobiel(d.client.telefoonnummer)
             return [d.client.telefoonnummer] if gewenst else []
     return []
@@ -139,7 +147,7 @@ def _berichten(
     berichten = tabel.get(gebeurtenis.soort, ())
     if not berichten:
         return
-    d = omg.repo.doorverwijzing(gebeurtenis.doorverwijzingId)
+    d = bewaartermijn.lees(omg, gebeurtenis.doorverwijzingId)
     if d is None:
         logger.warning("referral of event is gone", extra={"doorverwijzing_id": gebeurtenis.doorverwijzingId})
         return

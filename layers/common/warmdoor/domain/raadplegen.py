@@ -1,6 +1,6 @@
 """Reading referrals: each role sees only its own (the operator sees all)."""
 
-from warmdoor.domain import audit
+from warmdoor.domain import audit, bewaartermijn
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.toegang import zichtbare
 from warmdoor.models.entities import Doorverwijzing, Principal
@@ -9,7 +9,7 @@ from warmdoor.ports import DoorverwijzingFilter, Pagina
 
 
 def doorverwijzing(omg: Omgeving, principal: Principal, doorverwijzing_id: str) -> Doorverwijzing:
-    gevonden = zichtbare(principal, omg.repo.doorverwijzing(doorverwijzing_id))
+    gevonden = zichtbare(principal, bewaartermijn.lees(omg, doorverwijzing_id))
     audit.gelezen(omg, principal, [gevonden])
     return gevonden
 
@@ -23,6 +23,9 @@ def doorverwijzingen(
         organisatieId=principal.organisatieId if principal.rol == Rol.ORGANISATIE else None,
         status=status,
     )
-    pagina = omg.repo.doorverwijzingen(filter, volgende, limiet)
-    audit.gelezen(omg, principal, pagina.items)
-    return pagina
+    # Only the organisation's view shows personal data; the others need not read them.
+    pagina = omg.repo.doorverwijzingen(filter, volgende, limiet, met_persoonsgegevens=principal.rol == Rol.ORGANISATIE)
+    nu = omg.clock.now()
+    items = [bewaartermijn.zoals_nu(d, nu) for d in pagina.items]
+    audit.gelezen(omg, principal, items)
+    return Pagina(items, pagina.volgende)

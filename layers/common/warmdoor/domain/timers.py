@@ -13,6 +13,7 @@ from warmdoor.ports import TimerPlanner
 class Taak(StrEnum):
     CONTACTTERMIJN = "contacttermijn"
     INCASSOSTOP = "incassostop"
+    BEWAARTERMIJN = "bewaartermijn"
     VEGEN = "vegen"
 
 
@@ -29,7 +30,15 @@ def openstaand(d: Doorverwijzing) -> dict[Taak, datetime | None]:
         Taak.INCASSOSTOP: (
             d.incassostopTot if d.status != Status.INGETROKKEN and d.incassostopBeeindigdOp is None else None
         ),
+        Taak.BEWAARTERMIJN: d.persoonsgegevensVerwijderenOp if d.persoonsgegevensVerwijderdOp is None else None,
     }
+
+
+_TIMERS = {
+    Taak.CONTACTTERMIJN: levensloop.contacttermijn_bewaken,
+    Taak.INCASSOSTOP: levensloop.incassostop_bewaken,
+    Taak.BEWAARTERMIJN: levensloop.persoonsgegevens_bewaken,
+}
 
 
 def schedule_naam(taak: Taak, doorverwijzing_id: str) -> str:
@@ -58,10 +67,7 @@ def uitvoeren(omg: Omgeving, taak: Taak, doorverwijzing_id: str | None = None) -
     if taak == Taak.VEGEN:
         return vegen(omg)
     assert doorverwijzing_id is not None
-    if taak == Taak.CONTACTTERMIJN:
-        levensloop.contacttermijn_bewaken(omg, doorverwijzing_id)
-    else:
-        levensloop.incassostop_bewaken(omg, doorverwijzing_id)
+    _TIMERS[taak](omg, doorverwijzing_id)
     return 1
 
 
@@ -70,7 +76,7 @@ def vegen(omg: Omgeving) -> int:
     nu = omg.clock.now()
     aantal = 0
     for doorverwijzing_id in omg.repo.met_verlopen_timer(nu):
-        levensloop.contacttermijn_bewaken(omg, doorverwijzing_id)
-        levensloop.incassostop_bewaken(omg, doorverwijzing_id)
+        for bewaken in _TIMERS.values():
+            bewaken(omg, doorverwijzing_id)
         aantal += 1
     return aantal

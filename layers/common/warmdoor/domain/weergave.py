@@ -85,6 +85,7 @@ def voor_schuldeiser(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVoorSchul
             )
             for p in d.bezorgproblemen
         ],
+        persoonsgegevensVerwijderdOp=_optioneel(d.persoonsgegevensVerwijderdOp),
     )
 
 
@@ -92,6 +93,7 @@ def volledig(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVolledig:
     return DoorverwijzingVolledig(
         **voor_schuldeiser(d, nu).model_dump(),
         schuldeiser=Verwijzing(id=d.schuldeiserId, naam=d.schuldeiserNaam),
+        persoonsgegevensBewaardTot=_optioneel(d.persoonsgegevensVerwijderenOp),
         toestemming=d.toestemming,
         client=d.client,
         adres=d.adres,

@@ -109,7 +109,7 @@ class EindresultaatVastgelegd(Entity):
 
 class Verlenging(Entity):
     dagen: int
-    reden: str
+    reden: str | None  # None once the personal data are gone: a reason may say something about the person
     tijdstip: datetime
     tot: datetime
 
@@ -128,10 +128,11 @@ class Doorverwijzing(Entity):
     contactUiterlijk: datetime
     contactGelegdOp: datetime | None = None
     incassostopTot: datetime
-    toestemming: Toestemming
-    client: Client
-    adres: Adres
-    achterstand: Achterstand
+    # The personal data (these, and every free-text note below) are None once the retention period is over.
+    toestemming: Toestemming | None
+    client: Client | None
+    adres: Adres | None
+    achterstand: Achterstand | None
     toelichting: str | None = None
     intrekking: Intrekking | None = None
     contactpogingen: list[Contactpoging] = []
@@ -140,6 +141,8 @@ class Doorverwijzing(Entity):
     contactTermijnVerlopenOp: datetime | None = None
     incassostopBeeindigdOp: datetime | None = None
     bezorgproblemen: list[Bezorgprobleem] = []
+    persoonsgegevensVerwijderenOp: datetime | None = None
+    persoonsgegevensVerwijderdOp: datetime | None = None
     versie: int = 1
 
 

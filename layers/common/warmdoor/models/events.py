@@ -18,6 +18,7 @@ class Gebeurtenissoort(StrEnum):
     INCASSOSTOP_VERLENGD = "IncassostopVerlengd"
     CONTACTTERMIJN_VERLOPEN = "ContacttermijnVerlopen"
     INCASSOSTOP_BEEINDIGD = "IncassostopBeeindigd"
+    PERSOONSGEGEVENS_VERWIJDERD = "PersoonsgegevensVerwijderd"
 
 
 class Gebeurtenis(BaseModel):

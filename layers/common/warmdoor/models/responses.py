@@ -62,7 +62,7 @@ class EindresultaatWeergave(View):
 
 class VerlengingWeergave(View):
     dagen: int
-    reden: str
+    reden: str | None
     tijdstip: datetime
     tot: datetime
 
@@ -85,6 +85,11 @@ class DoorverwijzingVoorSchuldeiser(View):
     bezorgproblemen: list[BezorgprobleemWeergave] = Field(
         default=[], description="Berichten over deze doorverwijzing die niet konden worden bezorgd"
     )
+    persoonsgegevensVerwijderdOp: datetime | None = Field(
+        default=None,
+        description="Wanneer de persoonsgegevens na afloop van de bewaartermijn zijn verwijderd; "
+        "daarna zijn alleen de anonieme gegevens er nog",
+    )
 
 
 class IntrekkingWeergave(View):
@@ -94,13 +99,18 @@ class IntrekkingWeergave(View):
 
 
 class DoorverwijzingVolledig(DoorverwijzingVoorSchuldeiser):
-    """What the organisation the referral is routed to sees: everything needed to reach the person."""
+    """What the organisation the referral is routed to sees: everything needed to reach the person
+    (until the retention period is over: then the personal data and every note are null)."""
 
     schuldeiser: Verwijzing
-    toestemming: Toestemming
-    client: Client
-    adres: Adres
-    achterstand: Achterstand
+    persoonsgegevensBewaardTot: datetime | None = Field(
+        description="Tot wanneer de persoonsgegevens worden bewaard; bekend zodra de doorverwijzing is afgerond, "
+        "ingetrokken of de incassostop is afgelopen"
+    )
+    toestemming: Toestemming | None
+    client: Client | None
+    adres: Adres | None
+    achterstand: Achterstand | None
     toelichting: str | None
     intrekking: IntrekkingWeergave | None
     contactpogingen: list[ContactpogingWeergave]

@@ -12,6 +12,7 @@ class Settings(BaseModel):
     contact_termijn_werkdagen: bool = False
     incassostop_dagen: int = Field(default=30, ge=1, le=180)
     incassostop_max_dagen: int = Field(default=90, ge=1, le=365)
+    bewaartermijn_dagen: int = Field(default=183, ge=1, le=3650)
     timer_groep: str = ""
     timer_functie_arn: str = ""
     timer_rol_arn: str = ""
@@ -31,6 +32,7 @@ def settings() -> Settings:
         contact_termijn_werkdagen=os.environ.get("CONTACT_TERMIJN_SOORT", "kalenderdagen") == "werkdagen",
         incassostop_dagen=int(os.environ.get("INCASSOSTOP_DAGEN", "30")),
         incassostop_max_dagen=int(os.environ.get("INCASSOSTOP_MAX_DAGEN", "90")),
+        bewaartermijn_dagen=int(os.environ.get("BEWAARTERMIJN_DAGEN", "183")),
         timer_groep=os.environ.get("TIMER_GROEP", ""),
         timer_functie_arn=os.environ.get("TIMER_FUNCTIE_ARN", ""),
         timer_rol_arn=os.environ.get("TIMER_ROL_ARN", ""),

@@ -26,6 +26,11 @@ def doorverwijzing(doorverwijzing_id: str) -> dict[str, str]:
     return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": "DOORVERWIJZING"}
 
 
+def persoonsgegevens(doorverwijzing_id: str) -> dict[str, str]:
+    """The referral in full, personal data included: the only item that holds them (and that TTL deletes)."""
+    return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": "PERSOONSGEGEVENS"}
+
+
 def gebeurtenis(doorverwijzing_id: str, tijdstip: datetime, gebeurtenis_id: str) -> dict[str, str]:
     return {
         "PK": f"DOORVERWIJZING#{doorverwijzing_id}",

@@ -10,6 +10,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from warmdoor.domain.bewaartermijn import zonder_persoonsgegevens
 from warmdoor.domain.timers import openstaand
 from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.events import Gebeurtenis
@@ -42,6 +43,7 @@ def _audit_item(regel: Auditregel) -> Item:
 
 
 def _doorverwijzing_item(d: Doorverwijzing) -> Item:
+    """The referral without personal data, in every index: lists, the report and the sweep read only this."""
     volgorde = f"{keys.tijd_sleutel(d.aangemeldOp)}#{d.id}"
     indexen = {
         keys.GSI_SCHULDEISER: (f"SCHULDEISER#{d.schuldeiserId}", volgorde),
@@ -51,7 +53,14 @@ def _doorverwijzing_item(d: Doorverwijzing) -> Item:
     momenten = [moment for moment in openstaand(d).values() if moment is not None]
     if momenten:
         indexen[keys.GSI_TIMER] = ("TIMER", f"{keys.tijd_sleutel(min(momenten))}#{d.id}")
-    return item(keys.doorverwijzing(d.id), d, **indexen)
+    return item(keys.doorverwijzing(d.id), zonder_persoonsgegevens(d), **indexen)
+
+
+def _persoonsgegevens_item(d: Doorverwijzing) -> Item:
+    waarden = item(keys.persoonsgegevens(d.id), d)
+    if d.persoonsgegevensVerwijderenOp is None:
+        return waarden
+    return {**waarden, **naar_dynamo({"verlooptOp": int(d.persoonsgegevensVerwijderenOp.timestamp())})}
 
 
 def _redenen(fout: ClientError) -> list[str]:
@@ -237,6 +246,12 @@ class DynamoRepository:
 
     # --- referrals ----------------------------------------------------------------------------
 
+    def _persoonsgegevens_actie(self, d: Doorverwijzing) -> dict[str, Any]:
+        """Written with every change of the referral; deleted in the change that ends the retention period."""
+        if d.persoonsgegevensVerwijderdOp is not None:
+            return {"Delete": {"TableName": self._table, "Key": naar_dynamo(keys.persoonsgegevens(d.id))}}
+        return {"Put": {"TableName": self._table, "Item": _persoonsgegevens_item(d)}}
+
     def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
         gevonden = self._get(keys.claim(soort, schuldeiser_id, waarde))
         if gevonden is None:
@@ -276,6 +291,7 @@ class DynamoRepository:
                     "ConditionExpression": _NIET_BESTAAND,
                 }
             },
+            self._persoonsgegevens_actie(doorverwijzing),
             *({"Put": {"TableName": self._table, "Item": _gebeurtenis_item(g)}} for g in gebeurtenissen),
             {"Put": {"TableName": self._table, "Item": _audit_item(audit)}},
         ]
@@ -299,15 +315,39 @@ class DynamoRepository:
         return keys.GSI_SOORT, "DOORVERWIJZING"
 
     def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None:
-        return self._get_model(Doorverwijzing, keys.doorverwijzing(doorverwijzing_id))
+        """The referral, with its personal data while they exist (both items read as one snapshot)."""
+        sleutels = (keys.doorverwijzing(doorverwijzing_id), keys.persoonsgegevens(doorverwijzing_id))
+        antwoord = self._client.transact_get_items(
+            TransactItems=[{"Get": {"TableName": self._table, "Key": naar_dynamo(s)}} for s in sleutels]
+        )
+        hoofd, volledig = ((r or {}).get("Item") for r in antwoord["Responses"])
+        if hoofd is None:
+            return None
+        return entiteit(Doorverwijzing, volledig or hoofd)
 
     def doorverwijzingen(
-        self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int
+        self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int, met_persoonsgegevens: bool
     ) -> Pagina[Doorverwijzing]:
         index, partitie = self._doorverwijzingen_index(filter)
         status = ("status", filter.status.value) if filter.status else None
         gevonden, cursor = self._page(index, partitie, volgende, limiet, nieuwste_eerst=True, filter=status)
-        return Pagina([entiteit(Doorverwijzing, i) for i in gevonden], cursor)
+        items = [entiteit(Doorverwijzing, i) for i in gevonden]
+        if met_persoonsgegevens:
+            volledig = self._persoonsgegevens([d.id for d in items])
+            items = [volledig.get(d.id, d) for d in items]
+        return Pagina(items, cursor)
+
+    def _persoonsgegevens(self, ids: Sequence[str]) -> dict[str, Doorverwijzing]:
+        gevonden: list[Item] = []
+        for begin in range(0, len(ids), 100):
+            vraag: dict[str, Any] = {
+                self._table: {"Keys": [naar_dynamo(keys.persoonsgegevens(i)) for i in ids[begin : begin + 100]]}
+            }
+            while vraag:
+                antwoord = self._client.batch_get_item(RequestItems=vraag)
+                gevonden.extend(antwoord["Responses"].get(self._table, []))
+                vraag = antwoord.get("UnprocessedKeys")
+        return {d.id: d for d in (entiteit(Doorverwijzing, i) for i in gevonden)}
 
     def aangemeld_tussen(
         self, filter: DoorverwijzingFilter, begin: datetime, einde: datetime
@@ -378,7 +418,7 @@ class DynamoRepository:
         return Pagina([entiteit(Auditregel, i) for i in antwoord["Items"]], _cursor_naar(laatste) if laatste else None)
 
     def doorverwijzing_bijwerken(
-        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Auditregel
+        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Sequence[Auditregel]
     ) -> None:
         acties = [
             {
@@ -389,8 +429,9 @@ class DynamoRepository:
                     "ExpressionAttributeValues": naar_dynamo({":v": doorverwijzing.versie - 1}),
                 }
             },
+            self._persoonsgegevens_actie(doorverwijzing),
             *({"Put": {"TableName": self._table, "Item": _gebeurtenis_item(g)}} for g in gebeurtenissen),
-            {"Put": {"TableName": self._table, "Item": _audit_item(audit)}},
+            *({"Put": {"TableName": self._table, "Item": _audit_item(r)}} for r in audit),
         ]
         try:
             self._transact(acties)
