@@ -5,6 +5,7 @@ VENV := .venv
 TOOLS := .tools
 PY := $(VENV)/bin/python
 SAM := $(TOOLS)/sam/bin/sam
+CHECKOV := $(TOOLS)/checkov/bin/checkov
 STACK ?= warmdoor
 REGION ?= eu-west-1
 export SAM_CLI_TELEMETRY := 0
@@ -27,24 +28,31 @@ $(SAM):
 	$(PYTHON) -m venv $(TOOLS)/sam
 	$(TOOLS)/sam/bin/pip install --quiet aws-sam-cli==1.170.0
 
+# checkov pins its own dependencies too.
+$(CHECKOV):
+	$(PYTHON) -m venv $(TOOLS)/checkov
+	$(TOOLS)/checkov/bin/pip install --quiet checkov==3.3.30
+
 install: $(VENV)/.installed node_modules/.installed
 
 run: $(VENV)/.installed
 	$(PY) -m local $(ARGS)
 
-test: install $(SAM)
+test: install $(SAM) $(CHECKOV)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy layers/common functions local tests benchmarks
 	$(SAM) validate --lint --region $(REGION)
+	$(CHECKOV) --config-file .checkov.yaml -f template.yaml
 	$(PY) -m pytest
 
-lint: install $(SAM)
+lint: install $(SAM) $(CHECKOV)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy layers/common functions local tests benchmarks
 	$(VENV)/bin/cfn-lint template.yaml
 	$(SAM) validate --lint --region $(REGION)
+	$(CHECKOV) --config-file .checkov.yaml -f template.yaml
 	$(PY) -m local.openapi > .openapi.json
 	node_modules/.bin/spectral lint --fail-severity error -r ../shared/standards/nl-api-design-rules.linter.yaml .openapi.json
 
@@ -61,9 +69,10 @@ deploy: build
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py
 
-# The first operator key of a deployed stack: make operator-key TABLE=<TableName output>
+# The first operator key of a deployed stack: make operator-key TABLE=<TableName output> [STACK=warmdoor]
 operator-key: $(VENV)/.installed
-	$(PY) -m warmdoor beheersleutel --tabel $(TABLE) --omschrijving "$${OMSCHRIJVING:-eerste beheersleutel}"
+	$(PY) -m warmdoor beheersleutel --tabel $(TABLE) --gebruiksplan $(STACK)-klanten \
+		--omschrijving "$${OMSCHRIJVING:-eerste beheersleutel}"
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules .aws-sam .mypy_cache .ruff_cache .pytest_cache

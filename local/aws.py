@@ -10,6 +10,7 @@ from botocore.config import Config
 from moto.server import ThreadedMotoServer
 
 from local import moto_fixes, template
+from warmdoor.adapters.gebruiksplan import ApiGatewayGebruiksplan
 
 REGION = "eu-west-1"
 ACCOUNT = "123456789012"
@@ -100,6 +101,14 @@ def create_resources(refs: dict[str, str]) -> None:
         dynamodb.update_time_to_live(
             TableName=refs[naam], TimeToLiveSpecification={"Enabled": True, "AttributeName": attribuut}
         )
+    plan = template.usage_plan()
+    client("apigateway").create_usage_plan(
+        name=template.resolve(plan["UsagePlanName"], refs),
+        throttle={
+            "rateLimit": float(template.resolve(plan["Throttle"]["RateLimit"], refs)),
+            "burstLimit": int(template.resolve(plan["Throttle"]["BurstLimit"], refs)),
+        },
+    )
     for naam in template.resources("AWS::SQS::Queue"):
         client("sqs").create_queue(QueueName=refs[f"{naam}.QueueName"])
     for naam in template.resources("AWS::Scheduler::ScheduleGroup"):
@@ -121,3 +130,8 @@ def create_resources(refs: dict[str, str]) -> None:
     for res in template.resources("AWS::SES::EmailIdentity").values():
         identiteit = template.resolve(res["Properties"]["EmailIdentity"], refs)
         client("sesv2").create_email_identity(EmailIdentity=identiteit)
+
+
+def gebruiksplan(refs: dict[str, str]) -> ApiGatewayGebruiksplan:
+    """Where keys made outside the API (the local operator and demo keys) get their allowance."""
+    return ApiGatewayGebruiksplan(client("apigateway"), template.resolve(template.usage_plan()["UsagePlanName"], refs))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
-from local import template
+from local import aws, template
+from local.doseerder import Doseerder
 from local.lambdas import Runtime
 
 MAX_BODY = 10 * 1024 * 1024
@@ -39,6 +40,14 @@ class Gateway:
         self._authorizer = template.authorizer_function()
         api = next(iter(template.resources("AWS::Serverless::Api").values()))
         self._gateway_responses: dict[str, Any] = api["Properties"].get("GatewayResponses", {})
+        plan = template.usage_plan()
+        self._plan = template.resolve(plan["UsagePlanName"], runtime.refs)
+        self._plan_id = ""
+        self._apigateway: Any = None
+        self.doseerder = Doseerder(
+            float(template.resolve(plan["Throttle"]["RateLimit"], runtime.refs)),
+            int(template.resolve(plan["Throttle"]["BurstLimit"], runtime.refs)),
+        )
 
     def _gateway_response(self, soort: str) -> HttpResponse:
         definitie = self._gateway_responses[soort]
@@ -60,10 +69,12 @@ class Gateway:
         route, match = route_match
         event = self._event(route, match.groupdict(), method, path, query, headers, body)
         if route.authorized:
-            context = self._authorize(event)
-            if isinstance(context, HttpResponse):
-                return context
-            event["requestContext"]["authorizer"] = context
+            beleid = self._authorize(event)
+            if isinstance(beleid, HttpResponse):
+                return beleid
+            event["requestContext"]["authorizer"] = {**beleid.get("context", {}), "principalId": beleid["principalId"]}
+            if route.api_key_required and (geweigerd := self._gebruiksplan(beleid.get("usageIdentifierKey"))):
+                return geweigerd
         antwoord = self._runtime.invoke(route.function, event)
         return self._http(antwoord)
 
@@ -98,7 +109,20 @@ class Gateway:
         statements = beleid["policyDocument"]["Statement"]
         if not all(s["Effect"] == "Allow" for s in statements):
             return self._gateway_response("ACCESS_DENIED")
-        return {**beleid.get("context", {}), "principalId": beleid["principalId"]}
+        return dict(beleid)
+
+    def _gebruiksplan(self, waarde: str | None) -> HttpResponse | None:
+        """The usage plan: a key it does not hold is refused, a key past its allowance throttled."""
+        if self._apigateway is None:
+            self._apigateway = aws.client("apigateway")
+            plannen = self._apigateway.get_usage_plans()["items"]
+            self._plan_id = next(p["id"] for p in plannen if p["name"] == self._plan)
+        sleutels = self._apigateway.get_usage_plan_keys(usagePlanId=self._plan_id)["items"]
+        if waarde is None or waarde not in {s["value"] for s in sleutels}:
+            return self._gateway_response("INVALID_API_KEY")
+        if not self.doseerder.neem(waarde):
+            return self._gateway_response("THROTTLED")
+        return None
 
     def _event(
         self,

@@ -32,6 +32,10 @@ class Runtime:
         # Per runtime, like Lambda's execution environments: a module is imported under its function's env.
         self._modules: dict[str, ModuleType] = {}
 
+    @property
+    def refs(self) -> dict[str, str]:
+        return self._refs
+
     def environment(self, function: str) -> dict[str, str]:
         functie = template.functions()[function]
         return {naam: template.resolve(waarde, self._refs) for naam, waarde in functie.environment.items()}

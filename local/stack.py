@@ -84,12 +84,12 @@ class LocalStack:
         return DynamoRepository(aws.client("dynamodb"), self.refs["Tabel"])
 
     def _seed(self) -> None:
-        repo, nu = self._repo(), self.clock.now()
-        sleutels.registreren(repo, self.admin_key, nu, Rol.BEHEER, omschrijving="lokale beheersleutel")
+        repo, plan, nu = self._repo(), aws.gebruiksplan(self.refs), self.clock.now()
+        sleutels.registreren(repo, plan, self.admin_key, nu, Rol.BEHEER, omschrijving="lokale beheersleutel")
         demo.seed(self.gateway, self.admin_key)
         for key in demo.sleutels():
             subject = {"schuldeiser_id" if key.rol == "schuldeiser" else "organisatie_id": key.subject}
-            sleutels.registreren(repo, key.secret, nu, Rol(key.rol), omschrijving=key.label, **subject)
+            sleutels.registreren(repo, plan, key.secret, nu, Rol(key.rol), omschrijving=key.label, **subject)
 
     def serve_forever(self) -> None:
         self.streams.start()
@@ -144,6 +144,15 @@ class LocalStack:
         for tabel, items in staat["tables"].items():
             for item in items:
                 dynamodb.put_item(TableName=tabel, Item=item)
+        # The usage plan lives in the emulated API Gateway, which starts empty: give the keys back theirs.
+        plan, volgende = aws.gebruiksplan(self.refs), None
+        while True:
+            pagina = self._repo().sleutels(volgende, 100)
+            for sleutel in pagina.items:
+                if sleutel.ingetrokkenOp is None:
+                    plan.toevoegen(sleutel.id)
+            if not (volgende := pagina.volgende):
+                break
         self.clock.advance(timedelta(seconds=staat["clockOffsetSeconds"]))
         return True
 

@@ -83,6 +83,7 @@ class Route:
     path: str
     function: str
     authorized: bool
+    api_key_required: bool
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,31 @@ def functions() -> dict[str, Function]:
 
 
 def routes() -> list[Route]:
+    api = next(iter(resources("AWS::Serverless::Api").values()))
+    sleutel_standaard = bool(api["Properties"]["Auth"].get("ApiKeyRequired", False))
     result = []
     for functie in functions().values():
         for event in functie.events.values():
             if event["Type"] != "Api":
                 continue
             props = event["Properties"]
-            authorizer = props.get("Auth", {}).get("Authorizer")
-            result.append(Route(props["Method"].upper(), props["Path"], functie.name, authorizer != "NONE"))
+            auth = props.get("Auth", {})
+            result.append(
+                Route(
+                    props["Method"].upper(),
+                    props["Path"],
+                    functie.name,
+                    auth.get("Authorizer") != "NONE",
+                    bool(auth.get("ApiKeyRequired", sleutel_standaard)),
+                )
+            )
     return result
+
+
+def usage_plan() -> dict[str, Any]:
+    """The API's one usage plan (per-client throttling)."""
+    plan: dict[str, Any] = next(iter(resources("AWS::ApiGateway::UsagePlan").values()))["Properties"]
+    return plan
 
 
 def authorizer_function() -> str:

@@ -47,7 +47,7 @@ from warmdoor.models.responses import (
 )
 from warmdoor.models.settings import settings
 from warmdoor.ports import OngeldigeCursor
-from warmdoor.wiring import omgeving
+from warmdoor.wiring import gebruiksplan, omgeving
 
 logger = Logger(service="warmdoor-api")
 metrics = Metrics(service="warmdoor-api")
@@ -165,7 +165,7 @@ def schuldeiser(schuldeiser_id: Id) -> Response[str]:
     responses=antwoorden(201, NieuweApiSleutel, "Aangemaakt; de sleutel staat alleen in dit antwoord", *MET_BODY),
 )
 def sleutel_aanmaken(aanvraag: ApiSleutelAanvraag) -> Response[str]:
-    sleutel, geheim = beheer.sleutel_aanmaken(omgeving(), _wie(), aanvraag)
+    sleutel, geheim = beheer.sleutel_aanmaken(omgeving(), gebruiksplan(), _wie(), aanvraag)
     return http.json_antwoord(NieuweApiSleutel(**weergave.sleutel(sleutel).model_dump(), sleutel=geheim), 201)
 
 
@@ -182,7 +182,7 @@ def sleutels(volgende: Volgende = None, limiet: Limiet = 20) -> Response[str]:
     responses=antwoorden(204, None, "Ingetrokken; de sleutel werkt meteen niet meer", 400, *BEVEILIGD, 404),
 )
 def sleutel_intrekken(sleutel_id: Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")]) -> Response[str]:
-    beheer.sleutel_intrekken(omgeving(), _wie(), sleutel_id)
+    beheer.sleutel_intrekken(omgeving(), gebruiksplan(), _wie(), sleutel_id)
     return Response(status_code=204, body="")
 
 

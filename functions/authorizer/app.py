@@ -9,6 +9,7 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from warmdoor.adapters.gebruiksplan import gebruikssleutel
 from warmdoor.domain.sleutels import principal_voor
 from warmdoor.wiring import omgeving
 
@@ -45,6 +46,8 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     logger.info("authorized")
     return {
         "principalId": principal.sleutelId,
+        # The key's own allowance in the usage plan: per-client throttling.
+        "usageIdentifierKey": gebruikssleutel(omgeving().settings.gebruiksplan, principal.sleutelId),
         "policyDocument": {
             "Version": "2012-10-17",
             "Statement": [

@@ -9,7 +9,7 @@ from typing import Any
 
 import boto3
 
-from local import outbox
+from local import aws, outbox
 from local.aws import create_resources, physical_refs
 from local.clock import MovableClock
 from local.gateway import Gateway, HttpResponse
@@ -103,7 +103,8 @@ class Stack:
 
     def register_key(self, rol: Rol, schuldeiser_id: str | None = None, organisatie_id: str | None = None) -> str:
         geheim = sleutels.nieuw_geheim()
-        sleutels.registreren(self.repo, geheim, self.clock.now(), rol, schuldeiser_id, organisatie_id)
+        plan = aws.gebruiksplan(self.refs)
+        sleutels.registreren(self.repo, plan, geheim, self.clock.now(), rol, schuldeiser_id, organisatie_id)
         return geheim
 
 

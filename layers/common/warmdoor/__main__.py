@@ -1,12 +1,14 @@
 """Operator CLI, run with the operator's AWS credentials against a deployed stack.
 
-`python -m warmdoor beheersleutel --tabel <TableName>` creates an operator key and prints it once;
+`python -m warmdoor beheersleutel --tabel <TableName> --gebruiksplan <UsagePlanName>` creates an operator key
+and prints it once;
 `python -m warmdoor replay --queue <MisluktQueueUrl>` re-drives failed stream batches.
 """
 
 import argparse
 
 from warmdoor import wiring
+from warmdoor.adapters.gebruiksplan import ApiGatewayGebruiksplan
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
 from warmdoor.store.repository import DynamoRepository
@@ -17,6 +19,7 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     sleutel = commands.add_parser("beheersleutel", help="create an operator (beheer) API key")
     sleutel.add_argument("--tabel", required=True, help="the stack's TableName output")
+    sleutel.add_argument("--gebruiksplan", required=True, help="the stack's UsagePlanName output")
     sleutel.add_argument("--omschrijving", default="eerste beheersleutel")
     replay = commands.add_parser("replay", help="re-drive the failed stream batches in the on-failure queue")
     replay.add_argument("--queue", required=True, help="the stack's MisluktQueueUrl output")
@@ -26,8 +29,9 @@ def main() -> None:
         return
 
     repo = DynamoRepository(wiring.client("dynamodb"), args.tabel)
+    plan = ApiGatewayGebruiksplan(wiring.client("apigateway"), args.gebruiksplan)
     geheim = sleutels.nieuw_geheim()
-    nieuw = sleutels.registreren(repo, geheim, wiring.klok().now(), Rol.BEHEER, omschrijving=args.omschrijving)
+    nieuw = sleutels.registreren(repo, plan, geheim, wiring.klok().now(), Rol.BEHEER, omschrijving=args.omschrijving)
     print(f"id:      {nieuw.id}")
     print(f"sleutel: {geheim}")
     print("Bewaar de sleutel nu: hij wordt nergens opgeslagen en niet nog eens getoond.")

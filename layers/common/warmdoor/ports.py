@@ -183,6 +183,14 @@ class Eenmalig(Protocol):
         ...
 
 
+class Gebruiksplan(Protocol):
+    """Gives each API key its own request allowance (per-client throttling)."""
+
+    def toevoegen(self, sleutel_id: str) -> None: ...
+
+    def verwijderen(self, sleutel_id: str) -> None: ...
+
+
 class TimerPlanner(Protocol):
     def plan(self, naam: str, moment: datetime, invoer: dict[str, str]) -> None:
         """Creates or moves the one-time schedule `naam`."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from warmdoor.adapters.clock import SystemClock
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.models.settings import settings
-from warmdoor.ports import Clock, EmailVerzender, SmsVerzender, TimerPlanner
+from warmdoor.ports import Clock, EmailVerzender, Gebruiksplan, SmsVerzender, TimerPlanner
 
 if TYPE_CHECKING:
     from warmdoor.adapters.eenmalig import PowertoolsEenmalig
@@ -64,7 +64,7 @@ def reset() -> None:
     """Forget built adapters and settings, so the next use reads the environment again (clients stay)."""
     global _omgeving
     _omgeving = None
-    for gebouwd in (settings, email_verzender, sms_verzender, eenmalig, timer_planner):
+    for gebouwd in (settings, email_verzender, sms_verzender, eenmalig, timer_planner, gebruiksplan):
         gebouwd.cache_clear()
 
 
@@ -100,3 +100,10 @@ def timer_planner() -> TimerPlanner:
 
     s = settings()
     return SchedulerPlanner(client("scheduler"), s.timer_groep, s.timer_functie_arn, s.timer_rol_arn, s.timer_dlq_arn)
+
+
+@cache
+def gebruiksplan() -> Gebruiksplan:
+    from warmdoor.adapters.gebruiksplan import ApiGatewayGebruiksplan
+
+    return ApiGatewayGebruiksplan(client("apigateway"), settings().gebruiksplan)

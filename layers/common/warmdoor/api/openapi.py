@@ -26,9 +26,10 @@ _FOUTEN = {
     413: "De body is te groot",
     415: "Alleen application/json wordt ondersteund",
     422: "Geen deelnemende organisatie voor dit adres",
+    429: "Te veel verzoeken met deze API-sleutel; probeer het later opnieuw",
 }
-BEVEILIGD = (401, 403)
-MET_BODY = (400, 401, 403, 413, 415)
+BEVEILIGD = (401, 403, 429)
+MET_BODY = (400, 401, 403, 413, 415, 429)
 
 
 def antwoorden(

@@ -8,7 +8,7 @@ from warmdoor.domain.toegang import vereis_rol
 from warmdoor.models.entities import ApiSleutel, Gemeente, Organisatie, Principal, Schuldeiser
 from warmdoor.models.enums import Rol
 from warmdoor.models.requests import ApiSleutelAanvraag, OrganisatieInvoer, SchuldeiserInvoer
-from warmdoor.ports import Pagina, VersieConflict
+from warmdoor.ports import Gebruiksplan, Pagina, VersieConflict
 
 _POGINGEN = 5
 
@@ -99,7 +99,9 @@ def _binding_fouten(omg: Omgeving, aanvraag: ApiSleutelAanvraag) -> list[Invalid
     return fouten
 
 
-def sleutel_aanmaken(omg: Omgeving, principal: Principal, aanvraag: ApiSleutelAanvraag) -> tuple[ApiSleutel, str]:
+def sleutel_aanmaken(
+    omg: Omgeving, plan: Gebruiksplan, principal: Principal, aanvraag: ApiSleutelAanvraag
+) -> tuple[ApiSleutel, str]:
     """A new key and its secret; the secret is never stored and cannot be shown again."""
     vereis_rol(principal, Rol.BEHEER)
     fouten = _binding_fouten(omg, aanvraag)
@@ -108,6 +110,7 @@ def sleutel_aanmaken(omg: Omgeving, principal: Principal, aanvraag: ApiSleutelAa
     geheim = nieuw_geheim()
     sleutel = registreren(
         omg.repo,
+        plan,
         geheim,
         omg.clock.now(),
         aanvraag.rol,
@@ -123,10 +126,12 @@ def sleutels(omg: Omgeving, principal: Principal, volgende: str | None, limiet: 
     return omg.repo.sleutels(volgende, limiet)
 
 
-def sleutel_intrekken(omg: Omgeving, principal: Principal, sleutel_id: str) -> None:
+def sleutel_intrekken(omg: Omgeving, plan: Gebruiksplan, principal: Principal, sleutel_id: str) -> None:
     vereis_rol(principal, Rol.BEHEER)
     sleutel = omg.repo.sleutel(sleutel_id)
     if sleutel is None:
         raise NietGevonden(f"API-sleutel {sleutel_id} bestaat niet")
     if sleutel.ingetrokkenOp is None:
         omg.repo.sleutel_intrekken(sleutel.model_copy(update={"ingetrokkenOp": omg.clock.now()}))
+    # Also on a repeated revocation: it finishes one whose allowance could not be removed the first time.
+    plan.verwijderen(sleutel.id)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from warmdoor.models.entities import ApiSleutel, Principal
 from warmdoor.models.enums import Rol
-from warmdoor.ports import Repository
+from warmdoor.ports import Gebruiksplan, Repository
 
 
 def hash_van(geheim: str) -> str:
@@ -20,6 +20,7 @@ def nieuw_geheim() -> str:
 
 def registreren(
     repo: Repository,
+    plan: Gebruiksplan,
     geheim: str,
     nu: datetime,
     rol: Rol,
@@ -36,6 +37,8 @@ def registreren(
         hash=hash_van(geheim),
         aangemaaktOp=nu,
     )
+    # The allowance first: a key that fails to be stored leaves only an unused allowance behind.
+    plan.toevoegen(sleutel.id)
     repo.sleutel_opslaan(sleutel)
     return sleutel
 

@@ -14,6 +14,7 @@ class Settings(BaseModel):
     incassostop_max_dagen: int = Field(default=90, ge=1, le=365)
     bewaartermijn_dagen: int = Field(default=183, ge=1, le=3650)
     timer_groep: str = ""
+    gebruiksplan: str = ""
     timer_functie_arn: str = ""
     timer_rol_arn: str = ""
     timer_dlq_arn: str = ""
@@ -34,6 +35,7 @@ def settings() -> Settings:
         incassostop_max_dagen=int(os.environ.get("INCASSOSTOP_MAX_DAGEN", "90")),
         bewaartermijn_dagen=int(os.environ.get("BEWAARTERMIJN_DAGEN", "183")),
         timer_groep=os.environ.get("TIMER_GROEP", ""),
+        gebruiksplan=os.environ.get("GEBRUIKSPLAN", ""),
         timer_functie_arn=os.environ.get("TIMER_FUNCTIE_ARN", ""),
         timer_rol_arn=os.environ.get("TIMER_ROL_ARN", ""),
         timer_dlq_arn=os.environ.get("TIMER_DLQ_ARN", ""),
