@@ -5,6 +5,7 @@ import os
 import signal
 import sys
 import time
+import warnings
 from types import FrameType
 
 from local import demo
@@ -25,6 +26,7 @@ def main() -> None:
     if "LOG_LEVEL" not in os.environ:
         # Readable output: one line per request; the functions' metrics (EMF) only with LOG_LEVEL set.
         os.environ["POWERTOOLS_METRICS_DISABLED"] = "true"
+        warnings.filterwarnings("ignore", message="No application metrics to publish")
     begin = time.monotonic()
     stack = LocalStack(
         args.port,

@@ -145,14 +145,7 @@ class LocalStack:
             for item in items:
                 dynamodb.put_item(TableName=tabel, Item=item)
         # The usage plan lives in the emulated API Gateway, which starts empty: give the keys back theirs.
-        plan, volgende = aws.gebruiksplan(self.refs), None
-        while True:
-            pagina = self._repo().sleutels(volgende, 100)
-            for sleutel in pagina.items:
-                if sleutel.ingetrokkenOp is None:
-                    plan.toevoegen(sleutel.id)
-            if not (volgende := pagina.volgende):
-                break
+        sleutels.gebruiksplan_herstellen(self._repo(), aws.gebruiksplan(self.refs))
         self.clock.advance(timedelta(seconds=staat["clockOffsetSeconds"]))
         return True
 

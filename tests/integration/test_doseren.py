@@ -53,6 +53,10 @@ def test_a_key_without_an_allowance_is_refused(pilot):
     assert antwoord.status == 403
     assert antwoord.headers["content-type"] == "application/problem+json"
     assert "geen toegang" in antwoord.body["detail"]
-    # With its allowance (what `make operator-key` gives a key made outside the API) it works.
-    aws.gebruiksplan(pilot.refs).toevoegen(pilot.repo.sleutel_met_hash(sleutels.hash_van(geheim)).id)
+    # `python -m warmdoor gebruiksplan` (after an upgrade) gives every active key its allowance, and
+    # can run again without harm.
+    plan = aws.gebruiksplan(pilot.refs)
+    aantal = sleutels.gebruiksplan_herstellen(pilot.repo, plan)
+    assert sleutels.gebruiksplan_herstellen(pilot.repo, plan) == aantal == 6  # the pilot's five and this one
     assert pilot.caller(geheim).get("/v1/organisaties").status == 200
+    assert len(plan_sleutels(pilot)) == 6

@@ -2,6 +2,8 @@
 
 `python -m warmdoor beheersleutel --tabel <TableName> --gebruiksplan <UsagePlanName>` creates an operator key
 and prints it once;
+`python -m warmdoor gebruiksplan --tabel <TableName> --gebruiksplan <UsagePlanName>` gives every key that is
+not revoked its allowance in the usage plan (after upgrading a stack whose keys predate per-client throttling);
 `python -m warmdoor replay --queue <MisluktQueueUrl>` re-drives failed stream batches.
 """
 
@@ -18,9 +20,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m warmdoor")
     commands = parser.add_subparsers(dest="command", required=True)
     sleutel = commands.add_parser("beheersleutel", help="create an operator (beheer) API key")
-    sleutel.add_argument("--tabel", required=True, help="the stack's TableName output")
-    sleutel.add_argument("--gebruiksplan", required=True, help="the stack's UsagePlanName output")
     sleutel.add_argument("--omschrijving", default="eerste beheersleutel")
+    plan_herstel = commands.add_parser("gebruiksplan", help="give every active key its allowance (safe to repeat)")
+    for commando in (sleutel, plan_herstel):
+        commando.add_argument("--tabel", required=True, help="the stack's TableName output")
+        commando.add_argument("--gebruiksplan", required=True, help="the stack's UsagePlanName output")
     replay = commands.add_parser("replay", help="re-drive the failed stream batches in the on-failure queue")
     replay.add_argument("--queue", required=True, help="the stack's MisluktQueueUrl output")
     args = parser.parse_args()
@@ -30,6 +34,9 @@ def main() -> None:
 
     repo = DynamoRepository(wiring.client("dynamodb"), args.tabel)
     plan = ApiGatewayGebruiksplan(wiring.client("apigateway"), args.gebruiksplan)
+    if args.command == "gebruiksplan":
+        print(f"sleutels in het gebruiksplan: {sleutels.gebruiksplan_herstellen(repo, plan)}")
+        return
     geheim = sleutels.nieuw_geheim()
     nieuw = sleutels.registreren(repo, plan, geheim, wiring.klok().now(), Rol.BEHEER, omschrijving=args.omschrijving)
     print(f"id:      {nieuw.id}")

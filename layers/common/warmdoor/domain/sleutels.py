@@ -43,6 +43,19 @@ def registreren(
     return sleutel
 
 
+def gebruiksplan_herstellen(repo: Repository, plan: Gebruiksplan) -> int:
+    """Gives every key that is not revoked its allowance (after an upgrade or a restore); safe to repeat."""
+    aantal, volgende = 0, None
+    while True:
+        pagina = repo.sleutels(volgende, 100)
+        for sleutel in pagina.items:
+            if sleutel.ingetrokkenOp is None:
+                plan.toevoegen(sleutel.id)
+                aantal += 1
+        if not (volgende := pagina.volgende):
+            return aantal
+
+
 def principal_voor(repo: Repository, geheim: str) -> Principal | None:
     """Who holds this key, or None when it is unknown or revoked."""
     sleutel = repo.sleutel_met_hash(hash_van(geheim))
