@@ -101,14 +101,8 @@ def create_resources(refs: dict[str, str]) -> None:
         dynamodb.update_time_to_live(
             TableName=refs[naam], TimeToLiveSpecification={"Enabled": True, "AttributeName": attribuut}
         )
-    plan = template.usage_plan()
-    client("apigateway").create_usage_plan(
-        name=template.resolve(plan["UsagePlanName"], refs),
-        throttle={
-            "rateLimit": float(template.resolve(plan["Throttle"]["RateLimit"], refs)),
-            "burstLimit": int(template.resolve(plan["Throttle"]["BurstLimit"], refs)),
-        },
-    )
+    plan = template.usage_plan(refs)
+    client("apigateway").create_usage_plan(name=plan.name, throttle={"rateLimit": plan.rate, "burstLimit": plan.burst})
     for naam in template.resources("AWS::SQS::Queue"):
         client("sqs").create_queue(QueueName=refs[f"{naam}.QueueName"])
     for naam in template.resources("AWS::Scheduler::ScheduleGroup"):
@@ -134,4 +128,4 @@ def create_resources(refs: dict[str, str]) -> None:
 
 def gebruiksplan(refs: dict[str, str]) -> ApiGatewayGebruiksplan:
     """Where keys made outside the API (the local operator and demo keys) get their allowance."""
-    return ApiGatewayGebruiksplan(client("apigateway"), template.resolve(template.usage_plan()["UsagePlanName"], refs))
+    return ApiGatewayGebruiksplan(client("apigateway"), template.usage_plan(refs).name)

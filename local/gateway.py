@@ -40,14 +40,11 @@ class Gateway:
         self._authorizer = template.authorizer_function()
         api = next(iter(template.resources("AWS::Serverless::Api").values()))
         self._gateway_responses: dict[str, Any] = api["Properties"].get("GatewayResponses", {})
-        plan = template.usage_plan()
-        self._plan = template.resolve(plan["UsagePlanName"], runtime.refs)
+        plan = template.usage_plan(runtime.refs)
+        self._plan = plan.name
         self._plan_id = ""
         self._apigateway: Any = None
-        self.doseerder = Doseerder(
-            float(template.resolve(plan["Throttle"]["RateLimit"], runtime.refs)),
-            int(template.resolve(plan["Throttle"]["BurstLimit"], runtime.refs)),
-        )
+        self.doseerder = Doseerder(plan.rate, plan.burst)
 
     def _gateway_response(self, soort: str) -> HttpResponse:
         definitie = self._gateway_responses[soort]

@@ -135,10 +135,21 @@ def routes() -> list[Route]:
     return result
 
 
-def usage_plan() -> dict[str, Any]:
-    """The API's one usage plan (per-client throttling)."""
-    plan: dict[str, Any] = next(iter(resources("AWS::ApiGateway::UsagePlan").values()))["Properties"]
-    return plan
+@dataclass(frozen=True)
+class UsagePlan:
+    name: str
+    rate: float
+    burst: int
+
+
+def usage_plan(refs: dict[str, str]) -> UsagePlan:
+    """The API's one usage plan (per-client throttling), with its parameters resolved."""
+    props = next(iter(resources("AWS::ApiGateway::UsagePlan").values()))["Properties"]
+    return UsagePlan(
+        name=resolve(props["UsagePlanName"], refs),
+        rate=float(resolve(props["Throttle"]["RateLimit"], refs)),
+        burst=int(resolve(props["Throttle"]["BurstLimit"], refs)),
+    )
 
 
 def authorizer_function() -> str:

@@ -2,7 +2,7 @@
 
 from warmdoor.domain import audit, bewaartermijn
 from warmdoor.domain.omgeving import Omgeving
-from warmdoor.domain.toegang import zichtbare
+from warmdoor.domain.toegang import zichtbare, ziet_persoonsgegevens
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol, Status
 from warmdoor.ports import DoorverwijzingFilter, Pagina
@@ -23,8 +23,7 @@ def doorverwijzingen(
         organisatieId=principal.organisatieId if principal.rol == Rol.ORGANISATIE else None,
         status=status,
     )
-    # Only the organisation's view shows personal data; the others need not read them.
-    pagina = omg.repo.doorverwijzingen(filter, volgende, limiet, met_persoonsgegevens=principal.rol == Rol.ORGANISATIE)
+    pagina = omg.repo.doorverwijzingen(filter, volgende, limiet, met_persoonsgegevens=ziet_persoonsgegevens(principal))
     nu = omg.clock.now()
     items = [bewaartermijn.zoals_nu(d, nu) for d in pagina.items]
     audit.gelezen(omg, principal, items)

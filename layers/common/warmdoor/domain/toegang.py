@@ -20,6 +20,11 @@ def mag_zien(principal: Principal, doorverwijzing: Doorverwijzing) -> bool:
             return doorverwijzing.organisatieId == principal.organisatieId
 
 
+def ziet_persoonsgegevens(principal: Principal) -> bool:
+    """Only the organisation a referral is routed to sees the person; the creditor and operator do not."""
+    return principal.rol == Rol.ORGANISATIE
+
+
 def zichtbare(principal: Principal, doorverwijzing: Doorverwijzing | None) -> Doorverwijzing:
     """The referral if the caller may see it; otherwise 'not found', whether it exists or not."""
     if doorverwijzing is None or not mag_zien(principal, doorverwijzing):

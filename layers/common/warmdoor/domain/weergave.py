@@ -3,8 +3,9 @@
 from datetime import datetime
 
 from warmdoor.domain.tijd import lokaal
+from warmdoor.domain.toegang import ziet_persoonsgegevens
 from warmdoor.models.entities import ApiSleutel, Doorverwijzing, Organisatie, Principal, Schuldeiser
-from warmdoor.models.enums import Eindresultaat, Rol, Status, Terugkoppelingsuitkomst
+from warmdoor.models.enums import Eindresultaat, Status, Terugkoppelingsuitkomst
 from warmdoor.models.requests import GemeenteInvoer
 from warmdoor.models.responses import (
     ApiSleutelWeergave,
@@ -138,7 +139,7 @@ def doorverwijzing(
     principal: Principal, d: Doorverwijzing, nu: datetime
 ) -> DoorverwijzingVolledig | DoorverwijzingVoorSchuldeiser:
     """The organisation sees the referral in full; the creditor and the operator in the creditor's view."""
-    if principal.rol == Rol.ORGANISATIE:
+    if ziet_persoonsgegevens(principal):
         return volledig(d, nu)
     return voor_schuldeiser(d, nu)
 
