@@ -9,10 +9,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from warmdoor import notifier
 
 logger = Logger(service="warmdoor-email")
+# Flushes the metrics the domain counts (messages sent, refused, failed).
 metrics = Metrics(service="warmdoor-email")
 
 
 @metrics.log_metrics
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
-    return notifier.verwerk(event, context, "email", metrics)
+    return notifier.verwerk(event, context, "email")

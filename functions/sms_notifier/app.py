@@ -9,10 +9,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from warmdoor import notifier
 
 logger = Logger(service="warmdoor-sms")
+# Flushes the metrics the domain counts (messages sent, refused, failed).
 metrics = Metrics(service="warmdoor-sms")
 
 
 @metrics.log_metrics
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
-    return notifier.verwerk(event, context, "sms", metrics)
+    return notifier.verwerk(event, context, "sms")

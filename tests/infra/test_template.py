@@ -65,3 +65,18 @@ def test_each_function_has_its_own_least_privilege_policy():
 
 def test_no_catch_all_proxy_routes():
     assert not [r for r in template.routes() if "proxy+" in r.path]
+
+
+def test_the_notifiers_know_how_often_the_stream_tries_a_message():
+    """A message is reported as failed for good on the stream's last try, so the two numbers must agree."""
+    from warmdoor.domain.meldingen import POGINGEN
+
+    for naam in ("EmailNotifierFunction", "SmsNotifierFunction"):
+        [bron] = [e for e in template.functions()[naam].events.values() if e["Type"] == "DynamoDB"]
+        assert bron["Properties"]["MaximumRetryAttempts"] + 1 == POGINGEN, naam
+
+
+def test_every_business_metric_of_a_failure_has_an_alarm():
+    alarmen = str(template.resources("AWS::CloudWatch::Alarm"))
+    for metriek in ("MeldingenGeweigerd", "MeldingenMislukt", "ContacttermijnVerlopen"):
+        assert f"'MetricName': '{metriek}'" in alarmen, metriek

@@ -1,17 +1,22 @@
 """E-mail and SMS from the stream: the right messages to the right people, each exactly once."""
 
 import json
+import logging
+import unicodedata
 
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from local import aws, template
+from local import aws, outbox, template
 from tests.conftest import aanmelding
 from warmdoor.adapters.ses import SesEmailVerzender
+from warmdoor.domain import meldingen
 from warmdoor.ops import replay
 from warmdoor.ops.replay import lambda_record
-from warmdoor.ports import PermanenteBezorgfout
+from warmdoor.ports import Email, PermanenteBezorgfout
 
 
 def verstuur(pilot, body=None):
@@ -195,3 +200,96 @@ def test_replay_redrives_the_queue_and_is_safe_to_run_twice(pilot, monkeypatch, 
         replay.opnieuw(sqs, streams, url, lambda arn, event: pilot.runtime.invoke(functies[arn], event))
     assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
     assert sqs.receive_message(QueueUrl=url).get("Messages", []) == []
+
+
+def test_each_message_states_the_facts_of_its_own_event(pilot):
+    """An extension, then at once a withdrawal: the extension's mail names the extension's end date."""
+    d = verstuur(pilot)
+    pilot.callers["walcheren"].post(f"/v1/doorverwijzingen/{d['id']}/verlengingen", {"dagen": 10, "reden": "Regeling"})
+    pilot.callers["evides"].post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "betaald"})
+    pilot.streams.drain()  # both events reach the notifier only after both changes
+    [verlengd] = [m for m in mails_aan(pilot, "incasso@evides.example") if "verlengd" in m["subject"]]
+    assert verlengd["subject"] == "Incassostop verlengd tot 6 januari 2027: EVD-2026-000123"
+    assert "De incassostop loopt nu tot woensdag 6 januari 2027 om 10:00" in verlengd["text"]
+    [ingetrokken] = [m for m in mails_aan(pilot, "intake@walcheren.example") if "ingetrokken" in m["subject"]]
+    assert "Reden: de klant heeft betaald" in ingetrokken["text"]
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tekst=st.text(max_size=40))
+def test_a_subject_is_one_line_whatever_text_it_is_made_of(aws, tekst):
+    """Independently of input validation: no text can split or add an e-mail header."""
+    ses = boto3.client("sesv2")
+    ses.create_email_identity(EmailIdentity="warmdoor.example")
+    verzender = SesEmailVerzender(ses, "WarmDoor <noreply@warmdoor.example>", None)
+    onderwerp = f"Incassostop verlengd: LS{tekst}\r\nBcc: x@evil.example"
+    verzender.verstuur(Email(aan=("incasso@evides.example",), onderwerp=onderwerp, tekst="t", html="<p>h</p>"))
+    verstuurd = outbox.emails()[-1]
+    assert verstuurd["to"] == ["incasso@evides.example"]
+    assert verstuurd["subject"].endswith(" Bcc: x@evil.example")
+    assert not any(unicodedata.category(teken)[0] == "C" or teken in "\u2028\u2029" for teken in verstuurd["subject"])
+
+
+def test_a_message_that_fails_for_good_is_logged_counted_listed_and_sent_by_a_replay(
+    pilot, monkeypatch, caplog, capsys
+):
+    caplog.set_level(logging.INFO)
+    capsys.readouterr()
+    haperend = Haperend(monkeypatch, fouten=100)
+    d = verstuur(pilot)
+    for _ in range(10):
+        pilot.streams.drain()
+    assert haperend.pogingen == meldingen.POGINGEN  # the stream's first try and its retries, then the failure queue
+    assert mails_aan(pilot, "intake@walcheren.example") == []
+
+    # 1. the referral lists it, for the creditor and the organisation alike
+    problemen = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]
+    assert [(p["kanaal"], p["ontvanger"], p["gebeurtenis"], p["reden"], p["opgelostOp"]) for p in problemen] == [
+        ("email", "organisatie", "DoorverwijzingAangemeld", "mislukt", None)
+    ]
+    # 2. a log line says so, with ids only
+    [regel] = [r for r in caplog.records if r.getMessage().startswith("message failed for good")]
+    assert regel.__dict__["doorverwijzing_id"] == d["id"]
+    assert regel.__dict__["kanaal"] == "email"
+    for r in caplog.records:
+        assert "intake@walcheren" not in f"{r.getMessage()} {r.__dict__}"
+    # 3. the metric its alarm watches is counted
+    emf = [r for r in capsys.readouterr().out.splitlines() if '"CloudWatchMetrics"' in r]
+    assert any('"MeldingenMislukt":[1.0]' in r and '"service":"warmdoor-email"' in r for r in emf)
+
+    haperend.fouten = 0
+    sqs = boto3.client("sqs")
+    url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
+    functies = {arn: naam.removesuffix(".Arn") for naam, arn in pilot.refs.items() if ":function:" in arn}
+    uitkomst = replay.opnieuw(
+        sqs, aws.client("dynamodbstreams"), url, lambda arn, event: pilot.runtime.invoke(functies[arn], event)
+    )
+    assert (uitkomst.opnieuw_verwerkt, uitkomst.mislukt) == (1, 0)
+    assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
+    [probleem] = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]
+    assert probleem["opgelostOp"] is not None
+
+
+def test_a_replay_of_a_batch_that_still_fails_reports_it_and_keeps_it(pilot):
+    verstuur(pilot)
+    sqs = boto3.client("sqs")
+    url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
+    stream_arn = boto3.client("dynamodb").describe_table(TableName=pilot.table)["Table"]["LatestStreamArn"]
+    shard = aws.client("dynamodbstreams").describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"][0]
+    begin = shard["SequenceNumberRange"]["StartingSequenceNumber"]
+    info = {"shardId": shard["ShardId"], "startSequenceNumber": begin, "endSequenceNumber": begin}
+    sqs.send_message(
+        QueueUrl=url,
+        MessageBody=json.dumps(
+            {"requestContext": {"functionArn": "arn:x"}, "DDBStreamBatchInfo": {**info, "streamArn": stream_arn}}
+        ),
+    )
+
+    def kapot(arn, event):
+        raise RuntimeError("the function failed as a whole")
+
+    uitkomst = replay.opnieuw(sqs, aws.client("dynamodbstreams"), url, kapot)
+    assert (uitkomst.opnieuw_verwerkt, uitkomst.mislukt) == (0, 1)
+    namen = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]
+    telling = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=namen)["Attributes"]
+    assert sum(int(telling[naam]) for naam in namen) == 1  # not deleted: the next replay tries it again

@@ -1,6 +1,10 @@
 """Dutch validation and normalisation of what a creditor sends, without AWS."""
 
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tests.conftest import aanmelding
@@ -75,11 +79,65 @@ def test_unknown_fields_are_refused_at_every_level():
     assert fouten(body) == {"extra": "extra_forbidden", "client.bsn": "extra_forbidden"}
 
 
-def test_nul_bytes_and_control_characters_are_refused():
+TEKSTVELDEN = [
+    ("schuldeiserReferentie",),
+    ("client", "voorletters"),
+    ("client", "voornaam"),
+    ("client", "voorvoegsel"),
+    ("client", "achternaam"),
+    ("adres", "straatnaam"),
+    ("adres", "plaatsnaam"),
+    ("toelichting",),
+]
+
+# Every character of these Unicode categories: controls, format characters (bidi overrides, zero-width),
+# line and paragraph separators, private use and surrogates.
+ONZICHTBAAR = st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Co", "Cs"])
+
+
+def met_waarde(pad, waarde):
     body = aanmelding()
-    body["client"]["achternaam"] = "Dijk\x00"
-    body["toelichting"] = "bel\x07 me"
-    assert set(fouten(body)) == {"client.achternaam", "toelichting"}
+    doel = body
+    for deel in pad[:-1]:
+        doel = doel[deel]
+    doel[pad[-1]] = waarde
+    return body
+
+
+@settings(max_examples=300, deadline=None)
+@given(pad=st.sampled_from(TEKSTVELDEN), voor=st.text(max_size=3), teken=ONZICHTBAAR, na=st.text(max_size=3))
+def test_invisible_and_control_characters_are_refused_in_every_text_field(pad, voor, teken, na):
+    if pad == ("toelichting",) and teken in "\n\r\t":
+        return  # a note may hold paragraphs
+    assert ".".join(pad) in fouten(met_waarde(pad, f"a{voor}{teken}{na}z"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pad=st.sampled_from(TEKSTVELDEN),
+    tekst=st.text(st.characters(categories=["L", "M", "N", "P", "S", "Zs"]), min_size=1, max_size=16),
+)
+def test_names_in_any_script_with_punctuation_and_symbols_are_accepted(pad, tekst):
+    waarde = f"a{tekst}z"
+    verzoek = DoorverwijzingAanmelding.model_validate(met_waarde(pad, waarde))
+    opgeslagen: Any = verzoek.model_dump()
+    for deel in pad:
+        opgeslagen = opgeslagen[deel]
+    assert opgeslagen == waarde
+
+
+def test_a_note_may_hold_paragraphs_but_a_name_may_not():
+    body = aanmelding(toelichting="Bel 's ochtends.\r\nNiet na 17:00.\tDank")
+    assert DoorverwijzingAanmelding.model_validate(body).toelichting == "Bel 's ochtends.\r\nNiet na 17:00.\tDank"
+    assert fouten(met_waarde(("client", "achternaam"), "van\nDijk")) == {"client.achternaam": "character"}
+
+
+@pytest.mark.parametrize(
+    "adres",
+    ["jan@exam\u2028ple.nl", "jan\u202e@example.nl", "jan@example.nl\r\nBcc: x@y.nl", "jan @example.nl", "jan@-x.nl"],
+)
+def test_email_addresses_are_plain_ascii_addresses(adres):
+    assert "client.email" in fouten(met_waarde(("client", "email"), adres))
 
 
 def test_every_bad_field_is_reported_at_once():

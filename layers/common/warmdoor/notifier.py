@@ -2,8 +2,6 @@
 
 from typing import Any, Literal
 
-from aws_lambda_powertools import Metrics
-from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
@@ -17,7 +15,7 @@ _processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 
 def verwerk(
-    event: dict[str, Any], context: LambdaContext, kanaal: Literal["email", "sms"], metrics: Metrics
+    event: dict[str, Any], context: LambdaContext, kanaal: Literal["email", "sms"]
 ) -> PartialItemFailureResponse:
     """Each record on its own: a failed one is reported (and retried), the others go through."""
     wiring.eenmalig().config.register_lambda_context(context)
@@ -26,11 +24,8 @@ def verwerk(
         gebeurtenis = gebeurtenis_uit(record)
         omg, eenmalig = wiring.omgeving(), wiring.eenmalig()
         if kanaal == "email":
-            uitkomst = meldingen.emails(omg, gebeurtenis, wiring.email_verzender(), eenmalig)
+            meldingen.emails(omg, gebeurtenis, wiring.email_verzender(), eenmalig)
         else:
-            uitkomst = meldingen.sms(omg, gebeurtenis, wiring.sms_verzender(), eenmalig)
-        metrics.add_metric(name=f"{kanaal.capitalize()}Verwerkt", unit=MetricUnit.Count, value=uitkomst.berichten)
-        if uitkomst.geweigerd:
-            metrics.add_metric(name="MeldingenGeweigerd", unit=MetricUnit.Count, value=uitkomst.geweigerd)
+            meldingen.sms(omg, gebeurtenis, wiring.sms_verzender(), eenmalig)
 
     return process_partial_response(event=event, record_handler=record_handler, processor=_processor, context=context)

@@ -1,5 +1,6 @@
 """E-mail through SES v2, as a MIME message with a text and an HTML part (and a Reply-To)."""
 
+import unicodedata
 from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Any
@@ -12,6 +13,19 @@ from warmdoor.ports import Email, PermanenteBezorgfout
 _PERMANENT = {"MessageRejected", "BadRequestException", "NotFoundException"}
 
 
+def koptekst(tekst: str) -> str:
+    """A header value made from text that may come from a caller (a creditor's reference in a subject):
+    line breaks, control and invisible characters become spaces, so the header can never be split."""
+    zichtbaar = "".join(" " if unicodedata.category(teken)[0] in "CZ" else teken for teken in tekst)
+    return " ".join(zichtbaar.split())
+
+
+def _adres(adres: str) -> str:
+    if koptekst(adres) != adres or not adres.isascii():
+        raise PermanenteBezorgfout("address is not a plain e-mail address")
+    return adres
+
+
 class SesEmailVerzender:
     def __init__(self, client: Any, afzender: str, antwoordadres: str | None) -> None:
         self._client = client
@@ -19,10 +33,11 @@ class SesEmailVerzender:
         self._antwoordadres = antwoordadres
 
     def verstuur(self, email: Email) -> None:
+        aan = [_adres(adres) for adres in email.aan]
         bericht = EmailMessage()
         bericht["From"] = self._afzender
-        bericht["To"] = ", ".join(email.aan)
-        bericht["Subject"] = email.onderwerp
+        bericht["To"] = ", ".join(aan)
+        bericht["Subject"] = koptekst(email.onderwerp)
         bericht["Message-ID"] = make_msgid(domain="warmdoor.nl")
         if self._antwoordadres:
             bericht["Reply-To"] = self._antwoordadres
@@ -31,7 +46,7 @@ class SesEmailVerzender:
         try:
             self._client.send_email(
                 FromEmailAddress=self._afzender,
-                Destination={"ToAddresses": list(email.aan)},
+                Destination={"ToAddresses": aan},
                 Content={"Raw": {"Data": bericht.as_bytes()}},
             )
         except ClientError as fout:

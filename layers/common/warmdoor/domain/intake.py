@@ -116,12 +116,7 @@ def aanmelden(
         achterstand=verzoek.achterstand,
         toelichting=verzoek.toelichting,
     )
-    aangemeld = Gebeurtenis(
-        id=str(uuid.uuid4()),
-        soort=Gebeurtenissoort.DOORVERWIJZING_AANGEMELD,
-        doorverwijzingId=doorverwijzing_id,
-        tijdstip=nu,
-    )
+    aangemeld = Gebeurtenis.van(Gebeurtenissoort.DOORVERWIJZING_AANGEMELD, doorverwijzing, nu)
     try:
         omg.repo.doorverwijzing_aanmelden(
             doorverwijzing, claims, [aangemeld], audit.regel(omg, principal, doorverwijzing_id, "aanmelding")

@@ -1,8 +1,7 @@
 """Transitions of a referral after intake. Each is read, decide, conditional write, retried on a race."""
 
-import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from warmdoor.domain import audit, bewaartermijn
 from warmdoor.domain.errors import Conflict, InvalidParam, OngeldigeInvoer
@@ -51,9 +50,7 @@ def _wijzig(
             soorten = [*soorten, Gebeurtenissoort.PERSOONSGEGEVENS_VERWIJDERD]
             regels.append(audit.regel(omg, SYSTEEM, doorverwijzing_id, _VERWIJDERD))
         nieuw = nieuw.model_copy(update={"versie": huidig.versie + 1})
-        gebeurtenissen = [
-            Gebeurtenis(id=str(uuid.uuid4()), soort=soort, doorverwijzingId=nieuw.id, tijdstip=nu) for soort in soorten
-        ]
+        gebeurtenissen = [Gebeurtenis.van(soort, nieuw, nu) for soort in soorten]
         try:
             omg.repo.doorverwijzing_bijwerken(nieuw, gebeurtenissen, regels)
         except VersieConflict:
@@ -93,16 +90,45 @@ def intrekken(
     return _wijzig(omg, principal, doorverwijzing_id, "intrekking", overgang)
 
 
-def bezorgprobleem_vastleggen(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: str, ontvanger: str) -> None:
-    """Records on the referral that a message about it could not be delivered (no address kept)."""
-    probleem = Bezorgprobleem.model_validate(
-        {"kanaal": kanaal, "ontvanger": ontvanger, "gebeurtenis": gebeurtenis.soort.value, "tijdstip": omg.clock.now()}
+def bezorgprobleem_vastleggen(
+    omg: Omgeving,
+    gebeurtenis: Gebeurtenis,
+    kanaal: Literal["email", "sms"],
+    ontvanger: str,
+    bericht: str,
+    reden: Literal["geweigerd", "mislukt"],
+) -> None:
+    """Records on the referral that a message about it was not delivered (no address kept); once per message."""
+    huidig = omg.repo.doorverwijzing(gebeurtenis.doorverwijzingId)
+    if huidig is None or any(p.bericht == bericht and p.opgelostOp is None for p in huidig.bezorgproblemen):
+        return
+    probleem = Bezorgprobleem(
+        kanaal=kanaal,
+        ontvanger=ontvanger,
+        gebeurtenis=gebeurtenis.soort.value,
+        tijdstip=omg.clock.now(),
+        reden=reden,
+        bericht=bericht,
     )
 
     def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
         return d.model_copy(update={"bezorgproblemen": [*d.bezorgproblemen, probleem]}), []
 
     _wijzig(omg, SYSTEEM, gebeurtenis.doorverwijzingId, "bezorgprobleem", overgang)
+
+
+def bezorgprobleem_opgelost(omg: Omgeving, doorverwijzing_id: str, bericht: str) -> None:
+    """A message that had failed was sent after all (a replay of the failure queue)."""
+    nu = omg.clock.now()
+
+    def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
+        problemen = [
+            p.model_copy(update={"opgelostOp": nu}) if p.bericht == bericht and p.opgelostOp is None else p
+            for p in d.bezorgproblemen
+        ]
+        return d.model_copy(update={"bezorgproblemen": problemen}), []
+
+    _wijzig(omg, SYSTEEM, doorverwijzing_id, "bezorgprobleem_opgelost", overgang)
 
 
 def contact_vastleggen(

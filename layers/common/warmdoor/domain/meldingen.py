@@ -9,9 +9,9 @@ from typing import Any, Literal
 from aws_lambda_powertools import Logger
 
 from warmdoor.domain import bewaartermijn
-from warmdoor.domain.levensloop import bezorgprobleem_vastleggen
+from warmdoor.domain.levensloop import bezorgprobleem_opgelost, bezorgprobleem_vastleggen
 from warmdoor.domain.omgeving import Omgeving
-from warmdoor.domain.weergave import terugkoppeling
+from warmdoor.domain.weergave import uitkomst
 from warmdoor.messages import catalogus, render
 from warmdoor.messages.catalogus import Bericht, Ontvanger
 from warmdoor.models.common import is_mobiel
@@ -37,12 +37,23 @@ _UITKOMSTEN = {
 
 _REDENEN = {"betaald": "de klant heeft betaald", "onterecht": "de doorverwijzing was onterecht", "overig": "overig"}
 
+# Each stream consumer tries a record this often: once, and MaximumRetryAttempts more (template.yaml).
+# A message that failed this often waits for a replay of the failure queue.
+POGINGEN = 6
 
-def _context(omg: Omgeving, d: Doorverwijzing, organisatie: Organisatie) -> dict[str, Any]:
-    gemeente = next((g.naam for g in organisatie.gemeenten if g.code == d.gemeentecode), d.gemeentecode)
+
+class BezorgingMislukt(Exception):
+    """One or more messages of an event could not be sent now; the event must be tried again."""
+
+
+def _context(omg: Omgeving, g: Gebeurtenis, d: Doorverwijzing, organisatie: Organisatie) -> dict[str, Any]:
+    """What a template may use: `g`, the facts of this event; `d`, the referral for who it is about and
+    the personal data (while they are kept)."""
+    gemeente = next((gm.naam for gm in organisatie.gemeenten if gm.code == d.gemeentecode), d.gemeentecode)
     client, adres = d.client, d.adres
     basis = omg.settings.public_base_url
     return {
+        "g": g,
         "d": d,
         "organisatie": organisatie,
         "gemeente": gemeente,
@@ -57,8 +68,8 @@ def _context(omg: Omgeving, d: Doorverwijzing, organisatie: Organisatie) -> dict
         # A message sent after the retention period (a replayed event) has no personal data to give.
         "zonder_persoonsgegevens": organisatie.emailZonderPersoonsgegevens or client is None,
         "termijn_dagen": omg.settings.contact_termijn_dagen,
-        "reden": _REDENEN.get(d.intrekking.reden, "") if d.intrekking else "",
-        "terugkoppeling": _UITKOMSTEN[uitkomst.uitkomst] if (uitkomst := terugkoppeling(d)) else "",
+        "reden": _REDENEN.get(g.intrekkingReden, "") if g.intrekkingReden else "",
+        "terugkoppeling": _UITKOMSTEN[uitkomst(g.eindresultaat)] if g.eindresultaat else "",
     }
 
 
@@ -93,52 +104,71 @@ def _sms_nummers(bericht: Bericht, d: Doorverwijzing, organisatie: Organisatie) 
     return []
 
 
-def _sleutel(gebeurtenis: Gebeurtenis, kanaal: str, bericht: Bericht, adres: str) -> str:
-    # The address is hashed: the idempotency records must hold no personal data.
-    adres_hash = hashlib.sha256(adres.encode()).hexdigest()[:16]
-    return f"{gebeurtenis.id}#{kanaal}#{bericht.template}#{bericht.ontvanger}#{adres_hash}"
+@dataclass(frozen=True)
+class _Verzending:
+    """One message of one event to one address."""
+
+    gebeurtenis: Gebeurtenis
+    kanaal: Literal["email", "sms"]
+    bericht: Bericht
+    volgnummer: int  # which of the recipient's addresses (an organisation may have several SMS numbers)
+    adres: str
+
+    @property
+    def id(self) -> str:
+        """Names the message without its address (the address is personal data)."""
+        g, b = self.gebeurtenis, self.bericht
+        return f"{g.id}#{self.kanaal}#{b.template}#{b.ontvanger}#{self.volgnummer}"
+
+    @property
+    def sleutel(self) -> str:
+        # The address is hashed: the idempotency records must hold no personal data.
+        adres_hash = hashlib.sha256(self.adres.encode()).hexdigest()[:16]
+        g, b = self.gebeurtenis, self.bericht
+        return f"{g.id}#{self.kanaal}#{b.template}#{b.ontvanger}#{adres_hash}"
+
+    def log(self) -> dict[str, Any]:
+        """What a log line may say of it: ids and kinds, never an address or a name."""
+        return {
+            "kanaal": self.kanaal,
+            "ontvanger": self.bericht.ontvanger.value,
+            "template": self.bericht.template,
+            "gebeurtenis": self.gebeurtenis.soort.value,
+            "gebeurtenis_id": self.gebeurtenis.id,
+            "doorverwijzing_id": self.gebeurtenis.doorverwijzingId,
+        }
 
 
 def _verstuur(
-    omg: Omgeving,
-    eenmalig: Eenmalig,
-    gebeurtenis: Gebeurtenis,
-    kanaal: Literal["email", "sms"],
-    bericht: Bericht,
-    sleutel: str,
-    verstuur: Callable[[], None],
+    omg: Omgeving, eenmalig: Eenmalig, d: Doorverwijzing, v: _Verzending, verstuur: Callable[[], None]
 ) -> bool:
-    """True when the provider refused the message for good."""
-    geweigerd = False
+    """Sends once. False when it failed and must be tried again: every failure is counted and logged, and
+    the last try the stream makes is recorded on the referral (and stays visible until a replay sends it)."""
+    omg.metingen.tel(f"{v.kanaal.capitalize()}Verwerkt")
 
     def eenmaal() -> None:
-        nonlocal geweigerd
         try:
             verstuur()
         except PermanenteBezorgfout:
-            geweigerd = True
             # Recorded and reported, not retried: a wrong address will not become right.
-            logger.warning(
-                "message refused for good",
-                extra={
-                    "kanaal": kanaal,
-                    "ontvanger": bericht.ontvanger.value,
-                    "gebeurtenis": gebeurtenis.soort.value,
-                    "doorverwijzing_id": gebeurtenis.doorverwijzingId,
-                },
-            )
-            bezorgprobleem_vastleggen(omg, gebeurtenis, kanaal, bericht.ontvanger.value)
+            omg.metingen.tel("MeldingenGeweigerd")
+            logger.warning("message refused for good", extra=v.log())
+            bezorgprobleem_vastleggen(omg, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "geweigerd")
 
-    eenmalig.uitvoeren(sleutel, eenmaal)
-    return geweigerd
-
-
-@dataclass
-class Uitkomst:
-    """How many messages the event called for, and how many of those the provider refused for good."""
-
-    berichten: int = 0
-    geweigerd: int = 0
+    try:
+        eenmalig.uitvoeren(v.sleutel, eenmaal)
+    except Exception as fout:
+        poging = omg.repo.bezorgpoging_mislukt(v.gebeurtenis.doorverwijzingId, v.id, omg.clock.now())
+        # The error's type only: its text may quote the message, and so personal data.
+        logger.warning("message not sent", extra={**v.log(), "fout": type(fout).__name__, "poging": poging})
+        if poging == POGINGEN:
+            omg.metingen.tel("MeldingenMislukt")
+            logger.error("message failed for good; replay the failure queue once the cause is fixed", extra=v.log())
+            bezorgprobleem_vastleggen(omg, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "mislukt")
+        return False
+    if any(p.bericht == v.id and p.reden == "mislukt" and p.opgelostOp is None for p in d.bezorgproblemen):
+        bezorgprobleem_opgelost(omg, d.id, v.id)
+    return True
 
 
 def _berichten(
@@ -153,33 +183,33 @@ def _berichten(
         return
     organisatie, schuldeiser = _partijen(omg, d)
     for bericht in berichten:
-        if not bericht.alleen_open or d.status in OPEN_STATUSSEN:
+        if not bericht.alleen_open or gebeurtenis.status in OPEN_STATUSSEN:
             yield bericht, d, organisatie, schuldeiser
 
 
-def emails(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: EmailVerzender, eenmalig: Eenmalig) -> Uitkomst:
-    """Sends the e-mails this event calls for, each once."""
-    uitkomst = Uitkomst()
+def _afgerond(gebeurtenis: Gebeurtenis, mislukt: int) -> None:
+    if mislukt:
+        raise BezorgingMislukt(f"{mislukt} message(s) of event {gebeurtenis.id} not sent")
+
+
+def emails(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: EmailVerzender, eenmalig: Eenmalig) -> None:
+    """Sends the e-mails this event calls for, each once; every one is tried before a failure is raised."""
+    mislukt = 0
     for bericht, d, organisatie, schuldeiser in _berichten(omg, gebeurtenis, catalogus.EMAILS):
-        onderwerp, tekst, html = render.email(bericht.template, _context(omg, d, organisatie))
-        for adres in _email_adressen(bericht, organisatie, schuldeiser):
+        onderwerp, tekst, html = render.email(bericht.template, _context(omg, gebeurtenis, d, organisatie))
+        for volgnummer, adres in enumerate(_email_adressen(bericht, organisatie, schuldeiser)):
             email = Email(aan=(adres,), onderwerp=onderwerp, tekst=tekst, html=html)
-            sleutel = _sleutel(gebeurtenis, "email", bericht, adres)
-            verstuur = partial(verzender.verstuur, email)
-            uitkomst.geweigerd += _verstuur(omg, eenmalig, gebeurtenis, "email", bericht, sleutel, verstuur)
-            uitkomst.berichten += 1
-    return uitkomst
+            v = _Verzending(gebeurtenis, "email", bericht, volgnummer, adres)
+            mislukt += not _verstuur(omg, eenmalig, d, v, partial(verzender.verstuur, email))
+    _afgerond(gebeurtenis, mislukt)
 
 
-def sms(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: SmsVerzender, eenmalig: Eenmalig) -> Uitkomst:
-    """Sends the SMS messages this event calls for, each once."""
-    uitkomst = Uitkomst()
+def sms(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: SmsVerzender, eenmalig: Eenmalig) -> None:
+    """Sends the SMS messages this event calls for, each once; every one is tried before a failure is raised."""
+    mislukt = 0
     for bericht, d, organisatie, _ in _berichten(omg, gebeurtenis, catalogus.SMS):
-        tekst = render.sms(bericht.template, _context(omg, d, organisatie))
-        for nummer in _sms_nummers(bericht, d, organisatie):
-            bericht_sms = Sms(aan=nummer, tekst=tekst)
-            sleutel = _sleutel(gebeurtenis, "sms", bericht, nummer)
-            verstuur = partial(verzender.verstuur, bericht_sms)
-            uitkomst.geweigerd += _verstuur(omg, eenmalig, gebeurtenis, "sms", bericht, sleutel, verstuur)
-            uitkomst.berichten += 1
-    return uitkomst
+        tekst = render.sms(bericht.template, _context(omg, gebeurtenis, d, organisatie))
+        for volgnummer, nummer in enumerate(_sms_nummers(bericht, d, organisatie)):
+            v = _Verzending(gebeurtenis, "sms", bericht, volgnummer, nummer)
+            mislukt += not _verstuur(omg, eenmalig, d, v, partial(verzender.verstuur, Sms(aan=nummer, tekst=tekst)))
+    _afgerond(gebeurtenis, mislukt)

@@ -48,10 +48,15 @@ _TERUGKOPPELING = {
 }
 
 
+def uitkomst(code: Eindresultaat) -> Terugkoppelingsuitkomst:
+    """What the creditor may learn of a final result."""
+    return _TERUGKOPPELING[code]
+
+
 def terugkoppeling(d: Doorverwijzing) -> Terugkoppeling | None:
     if d.eindresultaat is None:
         return None
-    return Terugkoppeling(uitkomst=_TERUGKOPPELING[d.eindresultaat.code], afgerondOp=lokaal(d.eindresultaat.tijdstip))
+    return Terugkoppeling(uitkomst=uitkomst(d.eindresultaat.code), afgerondOp=lokaal(d.eindresultaat.tijdstip))
 
 
 def contact_termijn_verlopen(d: Doorverwijzing, nu: datetime) -> bool:
@@ -82,7 +87,12 @@ def voor_schuldeiser(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVoorSchul
         terugkoppeling=terugkoppeling(d),
         bezorgproblemen=[
             BezorgprobleemWeergave(
-                kanaal=p.kanaal, ontvanger=p.ontvanger, gebeurtenis=p.gebeurtenis, tijdstip=lokaal(p.tijdstip)
+                kanaal=p.kanaal,
+                ontvanger=p.ontvanger,
+                gebeurtenis=p.gebeurtenis,
+                tijdstip=lokaal(p.tijdstip),
+                reden=p.reden,
+                opgelostOp=_optioneel(p.opgelostOp),
             )
             for p in d.bezorgproblemen
         ],

@@ -1,15 +1,44 @@
 """Value types shared by requests, entities and stored items, validated and normalised the Dutch way."""
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-# Printable text: tabs and newlines are fine in free text, other control characters (NUL!) are not.
-_PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
-_SINGLE_LINE = r"^[^\x00-\x1f\x7f]*$"
+# What text may hold, decided per Unicode general category rather than by listing bad characters:
+# letters, marks, numbers, punctuation, symbols and ordinary spaces. Refused everywhere: control
+# characters (Cc), format characters (Cf: bidirectional overrides, zero-width characters), line and
+# paragraph separators (Zl, Zp), private-use, surrogate and unassigned code points. Such characters
+# hide or reorder what a caseworker reads, and break e-mail headers and CSV files.
+_TEKST = frozenset(
+    {"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No"}
+    | {"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs"}
+)
+# Free text (notes) may also hold paragraphs and tabs.
+_ALINEA = frozenset("\n\r\t")
+_SOORTEN = {"Cc": "stuurteken", "Cf": "onzichtbaar opmaakteken", "Zl": "regelscheiding", "Zp": "alineascheiding"}
+
+
+def _tekens(toegestaan_extra: frozenset[str]) -> AfterValidator:
+    def controleer(value: str) -> str:
+        for teken in value:
+            if teken not in toegestaan_extra and unicodedata.category(teken) not in _TEKST:
+                soort = _SOORTEN.get(unicodedata.category(teken), "geen tekst")
+                raise PydanticCustomError(
+                    "character",
+                    "Het teken U+{code} ({soort}) mag hier niet",
+                    {"code": f"{ord(teken):04X}", "soort": soort},
+                )
+        return value
+
+    return AfterValidator(controleer)
+
+
+_EEN_REGEL = _tekens(frozenset())
+_VRIJE_TEKST = _tekens(_ALINEA)
 
 
 class StrictModel(BaseModel):
@@ -18,17 +47,39 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Naam = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=_SINGLE_LINE)]
-Kort = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=_SINGLE_LINE)]
+def _regel(max_length: int) -> tuple[StringConstraints, AfterValidator, Any]:
+    """One line of text (a name, a reference, a reason)."""
+    return (
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        _EEN_REGEL,
+        Field(description=f"Eén regel tekst, hoogstens {max_length} tekens, zonder stuur- of opmaaktekens"),
+    )
+
+
+Naam = Annotated[str, *_regel(200)]
+Kort = Annotated[str, *_regel(40)]
+Voorletters = Annotated[str, *_regel(20)]
+Referentie = Annotated[str, *_regel(100)]
+Reden = Annotated[str, *_regel(500)]
 Identificatie = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
 Toelichting = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000, pattern=_PRINTABLE)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    _VRIJE_TEKST,
+    Field(
+        description="Vrije tekst, hoogstens 2000 tekens; regeleinden en tabs mogen, andere stuur- of opmaaktekens niet"
+    ),
 ]
 Gemeentecode = Annotated[str, StringConstraints(pattern=r"^GM[0-9]{4}$")]
+# An address SES and every mail system accept: RFC 5321 dot-atom local part, LDH domain labels (ASCII;
+# internationalised domains in their xn-- form).
 Email = Annotated[
     str,
     StringConstraints(
-        strip_whitespace=True, max_length=254, pattern=r"^[^@\s\x00-\x1f]+@[^@\s\x00-\x1f]+\.[A-Za-z]{2,}$"
+        strip_whitespace=True,
+        max_length=254,
+        pattern=r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+        r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$",
     ),
 ]
 

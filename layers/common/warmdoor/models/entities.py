@@ -78,12 +78,20 @@ class Routering(Entity):
 
 
 class Bezorgprobleem(Entity):
-    """A message that could not be delivered and will not be retried (no address: that is personal data)."""
+    """A message that was not delivered (no address: that is personal data).
+
+    `geweigerd`: the provider refused it for good (a bad address), it is not retried. `mislukt`: every
+    attempt failed (the provider was unreachable or not set up); replaying the failure queue sends it,
+    and then `opgelostOp` says when.
+    """
 
     kanaal: Literal["email", "sms"]
     ontvanger: str
     gebeurtenis: str
     tijdstip: datetime
+    reden: Literal["geweigerd", "mislukt"] = "geweigerd"
+    bericht: str | None = None  # which message of which event, to find it again when it is sent after all
+    opgelostOp: datetime | None = None
 
 
 class Intrekking(Entity):

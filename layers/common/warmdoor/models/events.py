@@ -1,13 +1,18 @@
 """Domain events: written in the same transaction as the state change they describe (the outbox).
 
-An event carries identifiers only; a consumer reads what it needs, so no personal data travels
-through the stream beyond the referral item itself.
+An event carries the facts of the referral right after the change it describes (dates, status, codes),
+so that every message states what *this* event did, whatever happened to the referral since. It never
+carries personal data: a consumer that needs them reads the referral's own item.
 """
 
+import uuid
 from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
+
+from warmdoor.models.entities import Doorverwijzing
+from warmdoor.models.enums import Eindresultaat, IntrekkingReden, Status
 
 
 class Gebeurtenissoort(StrEnum):
@@ -28,3 +33,28 @@ class Gebeurtenis(BaseModel):
     soort: Gebeurtenissoort
     doorverwijzingId: str
     tijdstip: datetime
+    # The referral's facts right after this event.
+    status: Status
+    contactUiterlijk: datetime
+    incassostopTot: datetime
+    contactpogingen: int
+    eindresultaat: Eindresultaat | None
+    intrekkingReden: IntrekkingReden | None
+    persoonsgegevensVerwijderenOp: datetime | None
+
+    @classmethod
+    def van(cls, soort: Gebeurtenissoort, d: Doorverwijzing, tijdstip: datetime) -> "Gebeurtenis":
+        """The event `soort` that made the referral `d`, with `d`'s facts."""
+        return cls(
+            id=str(uuid.uuid4()),
+            soort=soort,
+            doorverwijzingId=d.id,
+            tijdstip=tijdstip,
+            status=d.status,
+            contactUiterlijk=d.contactUiterlijk,
+            incassostopTot=d.incassostopTot,
+            contactpogingen=len(d.contactpogingen),
+            eindresultaat=d.eindresultaat.code if d.eindresultaat else None,
+            intrekkingReden=d.intrekking.reden if d.intrekking else None,
+            persoonsgegevensVerwijderenOp=d.persoonsgegevensVerwijderenOp,
+        )

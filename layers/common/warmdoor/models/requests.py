@@ -14,9 +14,12 @@ from warmdoor.models.common import (
     Kort,
     Naam,
     Postcode,
+    Reden,
+    Referentie,
     StrictModel,
     Telefoonnummer,
     Toelichting,
+    Voorletters,
 )
 from warmdoor.models.enums import (
     Contactsoort,
@@ -45,10 +48,7 @@ class Toestemming(StrictModel):
 
 
 class Client(StrictModel):
-    voorletters: Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=1, max_length=20, pattern=r"^[^\x00-\x1f\x7f]*$"),
-    ]
+    voorletters: Voorletters
     voornaam: Naam | None = None
     voorvoegsel: Kort | None = None
     achternaam: Naam
@@ -74,12 +74,6 @@ class Adres(StrictModel):
 class Achterstand(StrictModel):
     bedrag: Bedrag
     ontstaansdatum: date
-
-
-Referentie = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$"),
-]
 
 
 class DoorverwijzingAanmelding(StrictModel):
@@ -108,9 +102,7 @@ class EindresultaatVerzoek(StrictModel):
 
 class VerlengingVerzoek(StrictModel):
     dagen: Annotated[StrictInt, Field(ge=1, le=180)]
-    reden: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$")
-    ]
+    reden: Reden
 
 
 class IntrekkingVerzoek(StrictModel):

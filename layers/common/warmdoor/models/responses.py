@@ -37,6 +37,11 @@ class BezorgprobleemWeergave(View):
     ontvanger: str
     gebeurtenis: str
     tijdstip: datetime
+    reden: str = Field(
+        description="geweigerd: de provider weigerde het bericht (een onjuist adres); "
+        "mislukt: elke poging mislukte, het bericht gaat alsnog uit zodra de storing is verholpen"
+    )
+    opgelostOp: datetime | None = Field(description="Wanneer het bericht alsnog is verstuurd")
 
 
 class Terugkoppeling(View):

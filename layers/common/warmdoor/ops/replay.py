@@ -70,7 +70,10 @@ def opnieuw(sqs: Any, streams: Any, queue_url: str, invoke: Invoker) -> Uitkomst
             except streams.exceptions.TrimmedDataAccessException:
                 uitkomst.verlopen += 1
                 continue
-            antwoord = invoke(inhoud["requestContext"]["functionArn"], {"Records": records})
+            try:
+                antwoord = invoke(inhoud["requestContext"]["functionArn"], {"Records": records})
+            except Exception:
+                antwoord = {"batchItemFailures": [{"itemIdentifier": "function-error"}]}
             if (antwoord or {}).get("batchItemFailures"):
                 uitkomst.mislukt += 1
                 continue

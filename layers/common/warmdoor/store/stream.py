@@ -9,4 +9,4 @@ def gebeurtenis_uit(record: DynamoDBRecord) -> Gebeurtenis:
     beeld = record.dynamodb.new_image if record.dynamodb else None
     if not beeld:
         raise ValueError("a stream record without a new image is not an event")
-    return Gebeurtenis.model_validate({k: beeld[k] for k in ("id", "soort", "doorverwijzingId", "tijdstip")})
+    return Gebeurtenis.model_validate({k: v for k, v in beeld.items() if k in Gebeurtenis.model_fields})
