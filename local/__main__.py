@@ -4,6 +4,7 @@ import argparse
 import os
 import signal
 import sys
+import threading
 import time
 import warnings
 from types import FrameType
@@ -27,6 +28,18 @@ def main() -> None:
         # Readable output: one line per request; the functions' metrics (EMF) only with LOG_LEVEL set.
         os.environ["POWERTOOLS_METRICS_DISABLED"] = "true"
         warnings.filterwarnings("ignore", message="No application metrics to publish")
+    # Ctrl-C and SIGTERM (process managers, CI) stop the same way: once, whatever arrives during the stop.
+    stoppen = threading.Event()
+    stack: LocalStack | None = None
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        if not stoppen.is_set():
+            stoppen.set()
+            if stack is not None:
+                threading.Thread(target=stack.stop_serving, name="stop", daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     begin = time.monotonic()
     stack = LocalStack(
         args.port,
@@ -35,25 +48,19 @@ def main() -> None:
         log_level=os.environ.get("LOG_LEVEL", "WARNING"),
         access_log=True,
     )
-
-    def stop(_signum: int, _frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    print(f"WarmDoor lokaal draait op {stack.url}  (klaar in {time.monotonic() - begin:.1f} s)")
-    print(f"  API:      {stack.url}/v1   (OpenAPI: {stack.url}/v1/openapi.json)")
-    print(f"  Outbox:   {stack.url}/_local/   Klok: {stack.url}/_local/clock")
-    print(f"  beheer:   {admin_key}")
-    for key in demo.sleutels():
-        print(f"  {key.rol:<12}{key.secret:<42}{key.label}")
-    print("Stoppen met Ctrl-C." + (" De gegevens blijven bewaard (--keep)." if args.keep else ""))
-    sys.stdout.flush()
-    try:
+    if not stoppen.is_set():
+        print(f"WarmDoor lokaal draait op {stack.url}  (klaar in {time.monotonic() - begin:.1f} s)")
+        print(f"  API:      {stack.url}/v1   (OpenAPI: {stack.url}/v1/openapi.json)")
+        print(f"  Outbox:   {stack.url}/_local/   Klok: {stack.url}/_local/clock")
+        print(f"  beheer:   {admin_key}")
+        for key in demo.sleutels():
+            print(f"  {key.rol:<12}{key.secret:<42}{key.label}")
+        print("Stoppen met Ctrl-C." + (" De gegevens blijven bewaard (--keep)." if args.keep else ""))
+        sys.stdout.flush()
         stack.serve_forever()
-    except KeyboardInterrupt:
-        print("\nStoppen...")
-    finally:
-        stack.shutdown()
+    print("\nStoppen..." + (" De gegevens worden bewaard in .local-state/." if args.keep else ""), flush=True)
+    stack.shutdown()
+    print("Gestopt.", flush=True)
 
 
 if __name__ == "__main__":

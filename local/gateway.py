@@ -28,6 +28,24 @@ class HttpResponse:
     body: bytes
 
 
+def _past(patroon: str, arn: str) -> bool:
+    """IAM's wildcards in a policy resource: * is any run of characters, ? any one character."""
+    regex = "".join(".*" if teken == "*" else "." if teken == "?" else re.escape(teken) for teken in patroon)
+    return re.fullmatch(regex, arn, re.DOTALL) is not None
+
+
+def _toegestaan(statements: list[dict[str, Any]], method_arn: str) -> bool:
+    """How API Gateway reads an authorizer's policy: an explicit Deny wins, else some Allow must match."""
+
+    def geldt(statement: dict[str, Any]) -> bool:
+        resources = statement["Resource"]
+        return any(_past(r, method_arn) for r in ([resources] if isinstance(resources, str) else resources))
+
+    if any(s["Effect"] == "Deny" and geldt(s) for s in statements):
+        return False
+    return any(s["Effect"] == "Allow" and geldt(s) for s in statements)
+
+
 def _pattern(path: str) -> re.Pattern[str]:
     return re.compile("^" + re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(path)) + "$")
 
@@ -103,8 +121,7 @@ class Gateway:
             if str(fout) == "Unauthorized":
                 return self._gateway_response("UNAUTHORIZED")
             raise
-        statements = beleid["policyDocument"]["Statement"]
-        if not all(s["Effect"] == "Allow" for s in statements):
+        if not _toegestaan(beleid["policyDocument"]["Statement"], authorizer_event["methodArn"]):
             return self._gateway_response("ACCESS_DENIED")
         return dict(beleid)
 

@@ -9,13 +9,12 @@ import time
 from dataclasses import asdict
 from datetime import timedelta
 from http import HTTPStatus
-from pathlib import Path
 from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from local import aws, demo, outbox, template
-from local.clock import MovableClock, parse_duration
+from local import aws, bewaren, demo, outbox
+from local.clock import MAX_VOORSPRONG, MovableClock, parse_duration
 from local.gateway import Gateway, HttpResponse
 from local.lambdas import Runtime
 from local.page import outbox_page
@@ -27,8 +26,6 @@ from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
 from warmdoor.ops import replay
 from warmdoor.store.repository import DynamoRepository
-
-STATE_FILE = Path(".local-state/tables.json")
 
 
 def _json(status: int, body: Any) -> HttpResponse:
@@ -66,7 +63,10 @@ class LocalStack:
         wiring.vergeet_clients()
         self.runtime = Runtime(refs, dict(os.environ))
         self.gateway = Gateway(self.runtime, f"127.0.0.1:{port}")
-        restored = keep and self._restore()
+        restored = keep and bewaren.restore(self.clock)
+        if restored:
+            # The usage plan lives in the emulated API Gateway, which starts empty: give the keys back theirs.
+            sleutels.gebruiksplan_herstellen(self._repo(), aws.gebruiksplan(refs))
         self.streams = StreamPump(self.runtime, refs, start="LATEST" if restored else "TRIM_HORIZON")
         self.timers = TimerPump(self.runtime, refs, self.clock)
         if not restored:
@@ -97,6 +97,10 @@ class LocalStack:
         self._serving = True
         self._server.serve_forever()
 
+    def stop_serving(self) -> None:
+        """Ends serve_forever(); call it from another thread."""
+        self._server.shutdown()
+
     def start_in_background(self) -> None:
         threading.Thread(target=self.serve_forever, name="http", daemon=True).start()
 
@@ -105,9 +109,11 @@ class LocalStack:
         if self._serving:  # shutdown() waits for a serve_forever() that never started otherwise
             self._server.shutdown()
         self._server.server_close()
+        if self._ticker.is_alive():
+            self._ticker.join()  # a timer being fired finishes before the state is saved
         self.streams.stop()
         if self._keep:
-            self._save()
+            bewaren.save(self.refs, self.clock)
         self._emulated.stop()
 
     def _tick(self) -> None:
@@ -115,39 +121,6 @@ class LocalStack:
         while not self._stop.wait(1.0):
             if self.timers.fire_due():
                 self.streams.drain()
-
-    # --- state kept between runs (--keep) -----------------------------------------------------
-
-    def _tables(self) -> list[str]:
-        return [self.refs[naam] for naam in template.resources("AWS::DynamoDB::Table")]
-
-    def _save(self) -> None:
-        dynamodb = aws.client("dynamodb")
-        inhoud = {}
-        for tabel in self._tables():
-            items, start = [], None
-            while True:
-                pagina = dynamodb.scan(TableName=tabel, **({"ExclusiveStartKey": start} if start else {}))
-                items += pagina["Items"]
-                start = pagina.get("LastEvaluatedKey")
-                if not start:
-                    break
-            inhoud[tabel] = items
-        STATE_FILE.parent.mkdir(exist_ok=True)
-        STATE_FILE.write_text(json.dumps({"clockOffsetSeconds": self.clock.offset().total_seconds(), "tables": inhoud}))
-
-    def _restore(self) -> bool:
-        if not STATE_FILE.exists():
-            return False
-        staat = json.loads(STATE_FILE.read_text())
-        dynamodb = aws.client("dynamodb")
-        for tabel, items in staat["tables"].items():
-            for item in items:
-                dynamodb.put_item(TableName=tabel, Item=item)
-        # The usage plan lives in the emulated API Gateway, which starts empty: give the keys back theirs.
-        sleutels.gebruiksplan_herstellen(self._repo(), aws.gebruiksplan(self.refs))
-        self.clock.advance(timedelta(seconds=staat["clockOffsetSeconds"]))
-        return True
 
     # --- /_local/ -----------------------------------------------------------------------------
 
@@ -196,9 +169,15 @@ class LocalStack:
             try:
                 verzoek = json.loads(body or b"{}")
                 delta = parse_duration(str(verzoek["advance"]))
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, RecursionError):
                 return _problem(HTTPStatus.BAD_REQUEST, 'Stuur {"advance": "<ISO 8601-duur, zoals P3DT1H>"}')
-            self.advance(delta)
+            try:
+                self.advance(delta)
+            except ValueError:
+                return _problem(
+                    HTTPStatus.BAD_REQUEST,
+                    f"De klok mag hoogstens {MAX_VOORSPRONG.days} dagen voorlopen op de echte tijd",
+                )
             return _json(200, {"now": self.clock.now().isoformat()})
         return _problem(HTTPStatus.NOT_FOUND, "Onbekend pad onder /_local")
 

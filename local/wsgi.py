@@ -4,11 +4,19 @@ import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 from local.gateway import Gateway, HttpResponse
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 Extra = Callable[[str, str, bytes], HttpResponse | None]
+
+
+def _log_pad(environ: dict[str, Any]) -> str:
+    """The path for the access log, with anything unprintable percent-encoded again: a decoded %0d%0a in a
+    URL would otherwise start a forged log line."""
+    pad = environ.get("PATH_INFO", "/").encode("latin-1", "replace")  # WSGI decodes the raw bytes as latin-1
+    return quote(pad, safe="/-._~!$&'()*+,;=:@%")
 
 
 def application(
@@ -32,7 +40,7 @@ def application(
         antwoord = (extra(method, path, body) if extra else None) or gateway.handle(method, path, headers, body)
         if access_log:
             duur = (time.monotonic() - begin) * 1000
-            print(f"{method} {environ.get('PATH_INFO', '/')} -> {antwoord.status} ({duur:.0f} ms)", flush=True)
+            print(f"{method} {_log_pad(environ)} -> {antwoord.status} ({duur:.0f} ms)", flush=True)
         start_response(
             f"{antwoord.status} {HTTPStatus(antwoord.status).phrase}",
             [*antwoord.headers.items(), ("Content-Length", str(len(antwoord.body)))],

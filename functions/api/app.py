@@ -104,7 +104,12 @@ def _wie() -> Any:
 @app.get("/openapi.json", responses=antwoorden(200, None, "Het OpenAPI-document van deze API"))
 def openapi_document() -> Response[str]:
     url = http.server_url(app.current_event.raw_event, settings().public_base_url)
-    return Response(status_code=200, content_type="application/json", body=json.dumps(document(app, url)))
+    return Response(
+        status_code=200,
+        content_type="application/json",
+        body=json.dumps(document(app, url)),
+        headers={"Cache-Control": "public, max-age=300"},  # the same for everyone, and no personal data
+    )
 
 
 # --- operator: organisations, creditors, API keys ----------------------------------------------
@@ -318,7 +323,7 @@ def rapportage(
 @metrics.log_metrics
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    antwoord = http.weiger_body(event) or app.resolve(event, context)
+    antwoord = http.voorcontrole(event) or app.resolve(event, context)
     logger.info(
         "request",
         extra={
@@ -327,4 +332,4 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
             "status": antwoord["statusCode"],
         },
     )
-    return http.met_api_versie(antwoord)
+    return http.met_kopregels(antwoord)

@@ -1,7 +1,8 @@
 """The REQUEST authorizer: turns `Authorization: Bearer <key>` into the caller's principal.
 
-Raising "Unauthorized" is how a Lambda authorizer makes API Gateway answer 401. Results are not cached
-(ttl 0 in the template) so that a revoked key stops working at once.
+Raising "Unauthorized" is how a Lambda authorizer makes API Gateway answer 401. The policy allows only
+the routes of the key's role, so API Gateway answers 403 to any other before the API function sees the
+request. Results are not cached (ttl 0 in the template) so that a revoked key stops working at once.
 """
 
 from typing import Any
@@ -10,6 +11,7 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from warmdoor.adapters.gebruiksplan import gebruikssleutel
+from warmdoor.api.rechten import policy_resources
 from warmdoor.domain.sleutels import principal_voor
 from warmdoor.wiring import omgeving
 
@@ -29,13 +31,6 @@ def _geheim(event: dict[str, Any]) -> str:
     return geheim.strip()
 
 
-def _api_arn(method_arn: str) -> str:
-    # arn:aws:execute-api:region:account:api-id/stage/METHOD/path -> every method and path of this stage
-    arn, _, pad = method_arn.partition("/")
-    stage = pad.split("/", 1)[0]
-    return f"{arn}/{stage}/*/*"
-
-
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     principal = principal_voor(omgeving().repo, _geheim(event))
@@ -51,7 +46,11 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         "policyDocument": {
             "Version": "2012-10-17",
             "Statement": [
-                {"Action": "execute-api:Invoke", "Effect": "Allow", "Resource": _api_arn(event["methodArn"])}
+                {
+                    "Action": "execute-api:Invoke",
+                    "Effect": "Allow",
+                    "Resource": policy_resources(event["methodArn"], principal.rol),
+                }
             ],
         },
         "context": {

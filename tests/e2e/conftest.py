@@ -78,7 +78,7 @@ def local_stack() -> Iterator[str]:
         proces.terminate()
         uitvoer, _ = proces.communicate(timeout=30)
         assert proces.returncode == 0, uitvoer
-        assert "Stoppen" in uitvoer
+        assert "Gestopt." in uitvoer
 
 
 @pytest.fixture

@@ -73,6 +73,15 @@ def test_the_clock_moves_and_the_deadline_shows(http, local_stack):
     assert http(None).post("/_local/clock", {"advance": "drie dagen"})[0] == 400
 
 
+def test_the_clock_refuses_to_leave_its_range_and_keeps_working(http):
+    for te_ver in ("P99999999D", "P99999999999999999999999D", "PT9999999999999999999999H"):
+        status, headers, _ = http(None).post("/_local/clock", {"advance": te_ver})
+        assert status == 400, te_ver
+        assert headers["Content-Type"] == "application/problem+json"
+    assert http(None).get("/_local/clock")[0] == 200
+    assert http(EVIDES).post("/v1/doorverwijzingen", aanmelding(f"EVD-{uuid.uuid4()}"))[0] == 201
+
+
 def test_a_referral_reaches_the_outbox_within_a_second_or_so(http):
     d = http(EVIDES).post("/v1/doorverwijzingen", aanmelding(f"EVD-{uuid.uuid4()}"))[2]
     for _ in range(50):

@@ -30,6 +30,38 @@ def operaties(eigen_id):
         ("intrekken", "POST", f"/v1/doorverwijzingen/{eigen_id}/intrekkingen", {"reden": "overig"}),
         ("auditregels", "GET", f"/v1/doorverwijzingen/{eigen_id}/auditregels", None),
         ("rapportage", "GET", "/v1/rapportages/doorverwijzingen?vanaf=2026-11-01&tot=2026-11-30", None),
+        (
+            "contactpoging",
+            "POST",
+            f"/v1/doorverwijzingen/{eigen_id}/contactpogingen",
+            {"soort": "telefoon", "bereikt": True, "tijdstip": "2026-11-27T10:00:00+01:00"},
+        ),
+        ("eindresultaat", "PUT", f"/v1/doorverwijzingen/{eigen_id}/eindresultaat", {"code": "quick_fix"}),
+        ("verlenging", "POST", f"/v1/doorverwijzingen/{eigen_id}/verlengingen", {"dagen": 5, "reden": "Regeling"}),
+    ]
+
+
+def ongeldige_operaties(eigen_id):
+    """(name, method, path, body or raw bytes) of every operation with invalid parameters or body."""
+    return [
+        ("organisatie opslaan", "PUT", "/v1/organisaties/Hoofd%20Letters", {"naam": 5}),
+        ("organisaties", "GET", "/v1/organisaties?limiet=abc", None),
+        ("organisatie", "GET", "/v1/organisaties/Niet_Geldig", None),
+        ("schuldeiser opslaan", "PUT", "/v1/schuldeisers/oasen", b"{"),
+        ("schuldeisers", "GET", "/v1/schuldeisers?volgende=%25%25%25", None),
+        ("schuldeiser", "GET", "/v1/schuldeisers/X", None),
+        ("sleutel aanmaken", "POST", "/v1/api-sleutels", {"rol": "koning"}),
+        ("sleutels", "GET", "/v1/api-sleutels?limiet=abc", None),
+        ("sleutel intrekken", "DELETE", "/v1/api-sleutels/geen-hex", None),
+        ("aanmelden", "POST", "/v1/doorverwijzingen", {"x": 1}),
+        ("lijst", "GET", "/v1/doorverwijzingen?status=weg", None),
+        ("lezen", "GET", "/v1/doorverwijzingen/geen-uuid", None),
+        ("intrekken", "POST", f"/v1/doorverwijzingen/{eigen_id}/intrekkingen", {"reden": 5}),
+        ("auditregels", "GET", f"/v1/doorverwijzingen/{eigen_id}/auditregels?limiet=0", None),
+        ("rapportage", "GET", "/v1/rapportages/doorverwijzingen?vanaf=gisteren", None),
+        ("contactpoging", "POST", f"/v1/doorverwijzingen/{eigen_id}/contactpogingen", b"[" * 100),
+        ("eindresultaat", "PUT", f"/v1/doorverwijzingen/{eigen_id}/eindresultaat", b'{"code": "quick_fix", "code": 1}'),
+        ("verlenging", "POST", f"/v1/doorverwijzingen/{eigen_id}/verlengingen", {"dagen": "veel"}),
     ]
 
 
@@ -50,6 +82,9 @@ VERWACHT = {
     "intrekken": {"beheer": 403, "evides": 201, "oasen": 404, "walcheren": 403, "rotterdam": 403},
     "auditregels": {"beheer": 200, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
     "rapportage": {"beheer": 200, "evides": 200, "oasen": 200, "walcheren": 200, "rotterdam": 200},
+    "contactpoging": {"beheer": 403, "evides": 403, "oasen": 403, "walcheren": 201, "rotterdam": 404},
+    "eindresultaat": {"beheer": 403, "evides": 403, "oasen": 403, "walcheren": 200, "rotterdam": 404},
+    "verlenging": {"beheer": 403, "evides": 403, "oasen": 403, "walcheren": 201, "rotterdam": 404},
 }
 
 
@@ -63,6 +98,43 @@ def test_authorization_matrix(pilot, rol, operatie):
     assert antwoord.status == verwacht, (rol, naam, antwoord.body)
     if verwacht >= 400:
         assert antwoord.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("operatie", list(VERWACHT))
+def test_authorization_is_decided_before_validation(pilot, rol, operatie):
+    """A role that may not call an operation gets 403 whatever it sends; one that may gets 400."""
+    eigen = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding("AUTH-1")).body["id"]
+    naam, method, pad, body = next(o for o in ongeldige_operaties(eigen) if o[0] == operatie)
+    raw = body if isinstance(body, bytes) else None
+    antwoord = pilot.callers[rol].request(method, pad, None if raw else body, raw=raw)
+    if rol == "anoniem":
+        assert antwoord.status == 401
+    elif VERWACHT[naam][rol] == 403:
+        assert antwoord.status == 403, (rol, naam, antwoord.body)
+    else:
+        assert antwoord.status == 400, (rol, naam, antwoord.body)
+    assert antwoord.headers["content-type"] == "application/problem+json"
+
+
+def test_the_authorizer_allows_a_role_only_its_own_routes(pilot, monkeypatch):
+    """API Gateway refuses the others without invoking the API function: the policy names the routes."""
+    aangeroepen = []
+    echt = pilot.runtime.invoke
+
+    def invoke(functie, event):
+        aangeroepen.append(functie)
+        return echt(functie, event)
+
+    monkeypatch.setattr(pilot.runtime, "invoke", invoke)
+    sleutel = {"Authorization": f"Bearer {pilot.callers['evides'].key}"}
+    antwoord = pilot.gateway.handle("PUT", "/v1/organisaties/x", sleutel, b"{")
+    assert antwoord.status == 403
+    assert aangeroepen == ["AuthorizerFunction"]
+
+    aangeroepen.clear()
+    assert pilot.gateway.handle("GET", "/v1/doorverwijzingen", sleutel, b"").status == 200
+    assert aangeroepen == ["AuthorizerFunction", "ApiFunction"]
 
 
 def test_an_unknown_or_malformed_key_is_401(pilot):

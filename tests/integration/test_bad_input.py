@@ -3,7 +3,10 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from local.doseerder import Doseerder
 from tests.conftest import aanmelding
 
 
@@ -110,3 +113,139 @@ def test_a_bad_idempotency_key_is_named(pilot):
 def test_unknown_urls_and_methods_are_404_problems(pilot):
     assert_problem(pilot.callers["evides"].get("/v1/onbekend"), 404)
     assert_problem(pilot.callers["evides"].delete("/v1/doorverwijzingen"), 404)
+
+
+@pytest.mark.parametrize(
+    ("raw", "naam", "code"),
+    [
+        (b"[" * 1000 + b"]" * 1000, "body", "max_depth"),
+        (
+            b'{"client": ' * 12 + b"{}" + b"}" * 12,
+            "client.client.client.client.client.client.client.client.client.client",
+            "max_depth",
+        ),
+        (b'{"adres": {"huisnummer": ' + b"9" * 5000 + b"}}", "adres.huisnummer", "invalid_number"),
+        (b'{"adres": {"huisnummer": 1e999}}', "adres.huisnummer", "invalid_number"),
+        (b'{"adres": {"huisnummer": NaN}}', "adres.huisnummer", "invalid_number"),
+        (b'{"toestemming": {"verleend": false, "verleend": true}}', "toestemming.verleend", "duplicate_key"),
+        (b'{"toelichting": "\\ud800"}', "toelichting", "character"),
+        (b'{"toelichting": "' + b"x" * 10_001 + b'"}', "toelichting", "max_length"),
+        (b'{"x": [' + b"1," * 1000 + b"1]}", "x", "max_items"),
+    ],
+)
+def test_bodies_beyond_the_json_limits_are_400_naming_where(pilot, raw, naam, code):
+    antwoord = pilot.callers["evides"].request("POST", "/v1/doorverwijzingen", raw=raw)
+    assert_problem(antwoord, 400)
+    assert (naam, code) in {(p["name"], p["code"]) for p in antwoord.body["invalidParams"]}
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "Application/JSON; charset=UTF-8",
+        "APPLICATION/JSON",
+        'application/json; Charset="utf-8"',
+        "application/json ;charset=utf8",
+    ],
+)
+def test_media_types_are_matched_case_insensitively(pilot, content_type):
+    antwoord = pilot.callers["evides"].request(
+        "POST", "/v1/doorverwijzingen", raw=json.dumps(aanmelding()).encode(), headers={"Content-Type": content_type}
+    )
+    assert antwoord.status == 201, antwoord.body
+
+
+def test_a_charset_other_than_utf8_is_415(pilot):
+    antwoord = pilot.callers["evides"].request(
+        "POST",
+        "/v1/doorverwijzingen",
+        raw=json.dumps(aanmelding()).encode(),
+        headers={"Content-Type": "application/json; charset=ISO-8859-1"},
+    )
+    assert_problem(antwoord, 415)
+
+
+def test_answers_are_not_kept_by_caches(pilot):
+    evides, walcheren = pilot.callers["evides"], pilot.callers["walcheren"]
+    aangemeld = evides.post("/v1/doorverwijzingen", aanmelding())
+    volledig = walcheren.get(f"/v1/doorverwijzingen/{aangemeld.body['id']}")
+    assert volledig.body["client"]["achternaam"] == "Dijk"
+    for antwoord in (aangemeld, volledig, walcheren.get("/v1/doorverwijzingen"), evides.get("/v1/onbekend")):
+        assert antwoord.headers["cache-control"] == "no-store"
+    assert pilot.callers["anoniem"].get("/v1/openapi.json").headers["cache-control"].startswith("public")
+
+
+def json_waarden():
+    return st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+        lambda kinderen: st.lists(kinderen, max_size=4) | st.dictionaries(st.text(max_size=8), kinderen, max_size=4),
+        max_leaves=12,
+    )
+
+
+def verminkt(geldig):
+    """A valid body with one value somewhere replaced by anything JSON can hold."""
+    return st.tuples(st.just(geldig), json_waarden(), st.randoms()).map(_vervang)
+
+
+def _vervang(args):
+    body, waarde, toeval = args
+    body = json.loads(json.dumps(body))
+    doel = body
+    while True:
+        sleutel = toeval.choice(list(doel))
+        if isinstance(doel[sleutel], dict) and toeval.random() < 0.6:
+            doel = doel[sleutel]
+            continue
+        doel[sleutel] = waarde
+        return body
+
+
+SCHRIJF_ROUTES = [
+    ("evides", "POST", "/v1/doorverwijzingen", aanmelding("FUZZ-1")),
+    ("evides", "POST", "/v1/doorverwijzingen/{id}/intrekkingen", {"reden": "overig", "toelichting": "x"}),
+    (
+        "walcheren",
+        "POST",
+        "/v1/doorverwijzingen/{id}/contactpogingen",
+        {"soort": "telefoon", "bereikt": False, "tijdstip": "2026-11-27T10:00:00+01:00"},
+    ),
+    ("walcheren", "PUT", "/v1/doorverwijzingen/{id}/eindresultaat", {"code": "quick_fix", "toelichting": "x"}),
+    ("walcheren", "POST", "/v1/doorverwijzingen/{id}/verlengingen", {"dagen": 5, "reden": "x"}),
+    (
+        "beheer",
+        "PUT",
+        "/v1/organisaties/fuzz",
+        {"naam": "F", "email": "f@f.example", "gemeenten": [{"code": "GM0001", "naam": "F"}]},
+    ),
+    ("beheer", "PUT", "/v1/schuldeisers/fuzz", {"naam": "F", "type": "water", "email": "f@f.example"}),
+    ("beheer", "POST", "/v1/api-sleutels", {"rol": "schuldeiser", "schuldeiserId": "evides"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("rol", "methode", "pad", "geldig"), SCHRIJF_ROUTES, ids=[f"{m} {p}" for _, m, p, _ in SCHRIJF_ROUTES]
+)
+def test_no_generated_body_gets_a_5xx(pilot, rol, methode, pad, geldig):
+    pilot.gateway.doseerder = Doseerder(rate=1e6, burst=10**6)
+    d = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding("FUZZ-0")).body
+    pad = pad.replace("{id}", d["id"])
+    caller = pilot.callers[rol]
+
+    @settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(
+        body=st.one_of(
+            verminkt(geldig).map(lambda b: json.dumps(b).encode()),
+            json_waarden().map(lambda w: json.dumps(w).encode()),
+            st.binary(max_size=64),
+            st.text(max_size=64).map(str.encode),
+        ),
+        content_type=st.sampled_from(["application/json", "Application/Json; charset=UTF-8", "text/plain", ""]),
+    )
+    def probeer(body, content_type):
+        antwoord = caller.request(methode, pad, raw=body, headers={"Content-Type": content_type})
+        assert antwoord.status < 500, (body, antwoord.body)
+        if antwoord.status >= 400:
+            assert antwoord.headers["content-type"] == "application/problem+json", antwoord.body
+
+    probeer()

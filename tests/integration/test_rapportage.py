@@ -1,5 +1,7 @@
 """The pilot report: figures checked against hand-computed expectations, per role, as JSON and CSV."""
 
+import csv
+import io
 from datetime import timedelta
 
 from tests.conftest import aanmelding
@@ -101,3 +103,19 @@ def test_the_report_as_csv(pilot):
     assert any(
         r.startswith("2026-11-27,2026-11-27,organisatie,rotterdam,Kredietbank Rotterdam,1,1,100.0,1.0") for r in regels
     )
+
+
+def test_names_that_a_spreadsheet_would_run_as_formulas_are_text_in_the_csv(pilot):
+    """OWASP CSV injection: a cell starting with = + - @ (or a tab or CR) is prefixed with a quote."""
+    beheer = pilot.callers["beheer"]
+    namen = {"evides": '=HYPERLINK("https://evil.example","klik")', "oasen": "@SUM(1+1)"}
+    for schuldeiser_id, naam in namen.items():
+        beheer.put(f"/v1/schuldeisers/{schuldeiser_id}", {"naam": naam, "type": "water", "email": "i@x.example"})
+    org = beheer.get("/v1/organisaties/rotterdam").body
+    org.pop("id")
+    beheer.put("/v1/organisaties/rotterdam", {**org, "naam": "-1+2"})
+    seed(pilot)
+    rijen = list(csv.reader(io.StringIO(beheer.get(RAPPORT, headers={"Accept": "text/csv"}).body)))
+    cellen = [cel for rij in rijen for cel in rij]
+    assert "'" + namen["evides"] in cellen and "'@SUM(1+1)" in cellen and "'-1+2" in cellen
+    assert not [cel for cel in cellen if cel[:1] in ("=", "+", "-", "@", "\t", "\r")]

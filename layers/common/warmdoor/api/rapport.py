@@ -16,6 +16,17 @@ _KOLOMMEN = [
 ]
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cel(waarde: object) -> object:
+    """Text that a spreadsheet would run as a formula is shown as text instead."""
+    if isinstance(waarde, str) and waarde.startswith(_FORMULE):
+        return "'" + waarde
+    return waarde
+
+
 def als_csv(rapport: Rapport) -> str:
     rijen: list[tuple[str, str, str, Cijfers]] = [("totaal", "", "", rapport)]
     rijen += [("organisatie", u.id, u.naam, u) for u in rapport.perOrganisatie]
@@ -28,15 +39,14 @@ def als_csv(rapport: Rapport) -> str:
     )
     for niveau, ident, naam, cijfers in rijen:
         waarden = cijfers.model_dump()
-        schrijver.writerow(
-            [
-                rapport.vanaf.isoformat(),
-                rapport.tot.isoformat(),
-                niveau,
-                ident,
-                naam,
-                *("" if waarden[k] is None else waarden[k] for k in _KOLOMMEN),
-                *(cijfers.perEindresultaat.get(c, 0) for c in uitkomsten),
-            ]
-        )
+        rij = [
+            rapport.vanaf.isoformat(),
+            rapport.tot.isoformat(),
+            niveau,
+            ident,
+            naam,
+            *("" if waarden[k] is None else waarden[k] for k in _KOLOMMEN),
+            *(cijfers.perEindresultaat.get(c, 0) for c in uitkomsten),
+        ]
+        schrijver.writerow([_cel(waarde) for waarde in rij])
     return uit.getvalue()

@@ -5,9 +5,8 @@ from collections.abc import Sequence
 
 from warmdoor.domain.errors import NietGevonden
 from warmdoor.domain.omgeving import Omgeving
-from warmdoor.domain.toegang import vereis_rol
+from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.models.entities import Auditregel, Doorverwijzing, Principal
-from warmdoor.models.enums import Rol
 from warmdoor.ports import Pagina
 
 
@@ -31,7 +30,7 @@ def gelezen(omg: Omgeving, principal: Principal, doorverwijzingen: Sequence[Door
 def regels(
     omg: Omgeving, principal: Principal, doorverwijzing_id: str, volgende: str | None, limiet: int
 ) -> Pagina[Auditregel]:
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.AUDIT_LEZEN)
     if omg.repo.doorverwijzing(doorverwijzing_id) is None:
         raise NietGevonden("Doorverwijzing niet gevonden")
     return omg.repo.auditregels(doorverwijzing_id, volgende, limiet)

@@ -4,7 +4,7 @@ from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, Ongeldi
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.routering import met_organisatie
 from warmdoor.domain.sleutels import nieuw_geheim, registreren
-from warmdoor.domain.toegang import vereis_rol
+from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.models.entities import ApiSleutel, Gemeente, Organisatie, Principal, Schuldeiser
 from warmdoor.models.enums import Rol
 from warmdoor.models.requests import ApiSleutelAanvraag, OrganisatieInvoer, SchuldeiserInvoer
@@ -17,7 +17,7 @@ def organisatie_opslaan(
     omg: Omgeving, principal: Principal, organisatie_id: str, invoer: OrganisatieInvoer
 ) -> tuple[Organisatie, bool]:
     """Creates or replaces an organisation and its municipalities; True when it is new."""
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     codes = [g.code for g in invoer.gemeenten]
     dubbel = [
         InvalidParam(f"gemeenten[{i}].code", "unique", f"Gemeente {code} staat er meer dan eens in")
@@ -47,7 +47,7 @@ def organisatie_opslaan(
 
 
 def organisatie(omg: Omgeving, principal: Principal, organisatie_id: str) -> Organisatie:
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     gevonden = omg.repo.organisatie(organisatie_id)
     if gevonden is None:
         raise NietGevonden(f"Organisatie {organisatie_id} bestaat niet")
@@ -55,14 +55,14 @@ def organisatie(omg: Omgeving, principal: Principal, organisatie_id: str) -> Org
 
 
 def organisaties(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Organisatie]:
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     return omg.repo.organisaties(volgende, limiet)
 
 
 def schuldeiser_opslaan(
     omg: Omgeving, principal: Principal, schuldeiser_id: str, invoer: SchuldeiserInvoer
 ) -> tuple[Schuldeiser, bool]:
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     nieuw = omg.repo.schuldeiser(schuldeiser_id) is None
     schuldeiser = Schuldeiser(id=schuldeiser_id, naam=invoer.naam, type=invoer.type, email=invoer.email)
     omg.repo.schuldeiser_opslaan(schuldeiser)
@@ -70,7 +70,7 @@ def schuldeiser_opslaan(
 
 
 def schuldeiser(omg: Omgeving, principal: Principal, schuldeiser_id: str) -> Schuldeiser:
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     gevonden = omg.repo.schuldeiser(schuldeiser_id)
     if gevonden is None:
         raise NietGevonden(f"Schuldeiser {schuldeiser_id} bestaat niet")
@@ -78,7 +78,7 @@ def schuldeiser(omg: Omgeving, principal: Principal, schuldeiser_id: str) -> Sch
 
 
 def schuldeisers(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Schuldeiser]:
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     return omg.repo.schuldeisers(volgende, limiet)
 
 
@@ -103,7 +103,7 @@ def sleutel_aanmaken(
     omg: Omgeving, plan: Gebruiksplan, principal: Principal, aanvraag: ApiSleutelAanvraag
 ) -> tuple[ApiSleutel, str]:
     """A new key and its secret; the secret is never stored and cannot be shown again."""
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     fouten = _binding_fouten(omg, aanvraag)
     if fouten:
         raise OngeldigeInvoer(fouten)
@@ -122,12 +122,12 @@ def sleutel_aanmaken(
 
 
 def sleutels(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[ApiSleutel]:
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     return omg.repo.sleutels(volgende, limiet)
 
 
 def sleutel_intrekken(omg: Omgeving, plan: Gebruiksplan, principal: Principal, sleutel_id: str) -> None:
-    vereis_rol(principal, Rol.BEHEER)
+    vereis(principal, Handeling.BEHEREN)
     sleutel = omg.repo.sleutel(sleutel_id)
     if sleutel is None:
         raise NietGevonden(f"API-sleutel {sleutel_id} bestaat niet")

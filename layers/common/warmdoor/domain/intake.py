@@ -9,9 +9,9 @@ from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, Ongeldi
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.routering import gemeente_voor
 from warmdoor.domain.tijd import KLOKSPELING, termijn, vandaag
-from warmdoor.domain.toegang import vereis_rol
+from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.models.entities import Doorverwijzing, Principal
-from warmdoor.models.enums import Rol, Status
+from warmdoor.models.enums import Status
 from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
 from warmdoor.models.requests import DoorverwijzingAanmelding
 from warmdoor.ports import Claim, ClaimBestaat, Claimsoort
@@ -57,7 +57,7 @@ def aanmelden(
     omg: Omgeving, principal: Principal, verzoek: DoorverwijzingAanmelding, idempotentiesleutel: str | None
 ) -> tuple[Doorverwijzing, bool]:
     """Registers the referral; returns it and whether it is new (False: an earlier identical submission)."""
-    vereis_rol(principal, Rol.SCHULDEISER)
+    vereis(principal, Handeling.AANMELDEN)
     assert principal.schuldeiserId is not None
     _controleer_data(verzoek, omg)
 

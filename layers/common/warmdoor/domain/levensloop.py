@@ -7,7 +7,7 @@ from warmdoor.domain import audit, bewaartermijn
 from warmdoor.domain.errors import Conflict, InvalidParam, OngeldigeInvoer
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.tijd import KLOKSPELING, dagdeel, lokaal, termijn
-from warmdoor.domain.toegang import vereis_rol, zichtbare
+from warmdoor.domain.toegang import Handeling, vereis, zichtbare
 from warmdoor.models.entities import (
     Bezorgprobleem,
     Contactpoging,
@@ -72,7 +72,7 @@ def intrekken(
     omg: Omgeving, principal: Principal, doorverwijzing_id: str, verzoek: IntrekkingVerzoek
 ) -> Doorverwijzing:
     """The creditor withdraws: the organisation is told, the timers stop, the collection stop ends now."""
-    vereis_rol(principal, Rol.SCHULDEISER)
+    vereis(principal, Handeling.INTREKKEN)
 
     def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
         if d.status not in OPEN_STATUSSEN:
@@ -135,7 +135,7 @@ def contact_vastleggen(
     omg: Omgeving, principal: Principal, doorverwijzing_id: str, verzoek: ContactpogingVerzoek
 ) -> Doorverwijzing:
     """An attempt to reach the person; the first one that reached them stops the escalation."""
-    vereis_rol(principal, Rol.ORGANISATIE)
+    vereis(principal, Handeling.CONTACT_VASTLEGGEN)
     nu = omg.clock.now()
     if verzoek.tijdstip > nu + KLOKSPELING:
         raise OngeldigeInvoer([InvalidParam("tijdstip", "future", "Het tijdstip ligt in de toekomst")])
@@ -166,7 +166,7 @@ def eindresultaat_vastleggen(
     omg: Omgeving, principal: Principal, doorverwijzing_id: str, verzoek: EindresultaatVerzoek
 ) -> Doorverwijzing:
     """Closes the referral; the creditor learns only what domain.md's disclosure table allows."""
-    vereis_rol(principal, Rol.ORGANISATIE)
+    vereis(principal, Handeling.AFRONDEN)
 
     def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:
         if d.status == Status.AFGEROND:
@@ -186,7 +186,7 @@ def verlengen(
     omg: Omgeving, principal: Principal, doorverwijzing_id: str, verzoek: VerlengingVerzoek
 ) -> Doorverwijzing:
     """Extends the collection stop, up to the configured maximum counted from registration."""
-    vereis_rol(principal, Rol.ORGANISATIE)
+    vereis(principal, Handeling.VERLENGEN)
     nu = omg.clock.now()
 
     def overgang(d: Doorverwijzing) -> tuple[Doorverwijzing, list[Gebeurtenissoort]]:

@@ -2,13 +2,14 @@
 
 from warmdoor.domain import audit, bewaartermijn
 from warmdoor.domain.omgeving import Omgeving
-from warmdoor.domain.toegang import zichtbare, ziet_persoonsgegevens
+from warmdoor.domain.toegang import Handeling, vereis, zichtbare, ziet_persoonsgegevens
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol, Status
 from warmdoor.ports import DoorverwijzingFilter, Pagina
 
 
 def doorverwijzing(omg: Omgeving, principal: Principal, doorverwijzing_id: str) -> Doorverwijzing:
+    vereis(principal, Handeling.RAADPLEGEN)
     gevonden = zichtbare(principal, bewaartermijn.lees(omg, doorverwijzing_id))
     audit.gelezen(omg, principal, [gevonden])
     return gevonden
@@ -18,6 +19,7 @@ def doorverwijzingen(
     omg: Omgeving, principal: Principal, status: Status | None, volgende: str | None, limiet: int
 ) -> Pagina[Doorverwijzing]:
     """Newest first."""
+    vereis(principal, Handeling.RAADPLEGEN)
     filter = DoorverwijzingFilter(
         schuldeiserId=principal.schuldeiserId if principal.rol == Rol.SCHULDEISER else None,
         organisatieId=principal.organisatieId if principal.rol == Rol.ORGANISATIE else None,

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from warmdoor.domain.errors import InvalidParam, OngeldigeInvoer
 from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.tijd import AMSTERDAM
+from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.domain.weergave import contact_termijn_verlopen, terugkoppeling
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol, Status
@@ -82,6 +83,7 @@ def rapport(
 
 def doorverwijzingen_rapport(omg: Omgeving, principal: Principal, vanaf: date, tot: date) -> Rapport:
     """The report over referrals registered from `vanaf` up to and including `tot` (Dutch dates)."""
+    vereis(principal, Handeling.RAADPLEGEN)
     if tot < vanaf:
         raise OngeldigeInvoer([InvalidParam("tot", "minimum", "tot ligt voor vanaf")])
     if (tot - vanaf).days > _MAX_DAGEN:

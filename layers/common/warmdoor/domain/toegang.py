@@ -1,12 +1,43 @@
 """Who may do what. One place for the authorisation rules of the contract."""
 
+from enum import StrEnum
+
 from warmdoor.domain.errors import NietGevonden, Verboden
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol
 
 
-def vereis_rol(principal: Principal, *rollen: Rol) -> None:
-    if principal.rol not in rollen:
+class Handeling(StrEnum):
+    """What a caller can ask of WarmDoor."""
+
+    BEHEREN = "beheren"  # organisations, creditors and API keys
+    AUDIT_LEZEN = "audit_lezen"
+    AANMELDEN = "aanmelden"
+    INTREKKEN = "intrekken"
+    CONTACT_VASTLEGGEN = "contact_vastleggen"
+    AFRONDEN = "afronden"
+    VERLENGEN = "verlengen"
+    RAADPLEGEN = "raadplegen"  # referrals and the report: every role, each only its own
+
+
+RECHTEN: dict[Handeling, frozenset[Rol]] = {
+    Handeling.BEHEREN: frozenset({Rol.BEHEER}),
+    Handeling.AUDIT_LEZEN: frozenset({Rol.BEHEER}),
+    Handeling.AANMELDEN: frozenset({Rol.SCHULDEISER}),
+    Handeling.INTREKKEN: frozenset({Rol.SCHULDEISER}),
+    Handeling.CONTACT_VASTLEGGEN: frozenset({Rol.ORGANISATIE}),
+    Handeling.AFRONDEN: frozenset({Rol.ORGANISATIE}),
+    Handeling.VERLENGEN: frozenset({Rol.ORGANISATIE}),
+    Handeling.RAADPLEGEN: frozenset(Rol),
+}
+
+
+def mag(rol: Rol, handeling: Handeling) -> bool:
+    return rol in RECHTEN[handeling]
+
+
+def vereis(principal: Principal, handeling: Handeling) -> None:
+    if not mag(principal.rol, handeling):
         raise Verboden(f"De rol {principal.rol} mag dit niet")
 
 

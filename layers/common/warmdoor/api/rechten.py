@@ -1,0 +1,50 @@
+"""Which operation each route of the API is. From this, API Gateway (through the authorizer's policy)
+and the API function decide whether a caller may call a route before anything it sent is looked at:
+a role that may not do something gets 403, whatever its body or parameters."""
+
+import re
+
+from warmdoor.domain.toegang import Handeling, mag
+from warmdoor.models.enums import Rol
+
+ROUTES: dict[tuple[str, str], Handeling] = {
+    ("GET", "/v1/organisaties"): Handeling.BEHEREN,
+    ("GET", "/v1/organisaties/{organisatie_id}"): Handeling.BEHEREN,
+    ("PUT", "/v1/organisaties/{organisatie_id}"): Handeling.BEHEREN,
+    ("GET", "/v1/schuldeisers"): Handeling.BEHEREN,
+    ("GET", "/v1/schuldeisers/{schuldeiser_id}"): Handeling.BEHEREN,
+    ("PUT", "/v1/schuldeisers/{schuldeiser_id}"): Handeling.BEHEREN,
+    ("GET", "/v1/api-sleutels"): Handeling.BEHEREN,
+    ("POST", "/v1/api-sleutels"): Handeling.BEHEREN,
+    ("DELETE", "/v1/api-sleutels/{sleutel_id}"): Handeling.BEHEREN,
+    ("POST", "/v1/doorverwijzingen"): Handeling.AANMELDEN,
+    ("GET", "/v1/doorverwijzingen"): Handeling.RAADPLEGEN,
+    ("GET", "/v1/doorverwijzingen/{doorverwijzing_id}"): Handeling.RAADPLEGEN,
+    ("POST", "/v1/doorverwijzingen/{doorverwijzing_id}/intrekkingen"): Handeling.INTREKKEN,
+    ("POST", "/v1/doorverwijzingen/{doorverwijzing_id}/contactpogingen"): Handeling.CONTACT_VASTLEGGEN,
+    ("PUT", "/v1/doorverwijzingen/{doorverwijzing_id}/eindresultaat"): Handeling.AFRONDEN,
+    ("POST", "/v1/doorverwijzingen/{doorverwijzing_id}/verlengingen"): Handeling.VERLENGEN,
+    ("GET", "/v1/doorverwijzingen/{doorverwijzing_id}/auditregels"): Handeling.AUDIT_LEZEN,
+    ("GET", "/v1/rapportages/doorverwijzingen"): Handeling.RAADPLEGEN,
+}
+
+
+def toegestaan(rol: Rol, methode: str, resource: str) -> bool:
+    """May this role call the route (method and resource path as declared, e.g. /v1/doorverwijzingen/{id})?"""
+    handeling = ROUTES.get((methode.upper(), resource))
+    return handeling is not None and mag(rol, handeling)
+
+
+def policy_resources(method_arn: str, rol: Rol) -> list[str]:
+    """The execute-api ARNs of every route this role may call, for the authorizer's policy.
+
+    `method_arn` is the request's (arn:aws:execute-api:region:account:api-id/stage/METHOD/path); each
+    path parameter becomes a wildcard.
+    """
+    api, _, rest = method_arn.partition("/")
+    stage = rest.split("/", 1)[0]
+    return [
+        f"{api}/{stage}/{methode}{re.sub(r'{[^}]+}', '*', pad)}"
+        for (methode, pad), handeling in ROUTES.items()
+        if mag(rol, handeling)
+    ]

@@ -1,0 +1,94 @@
+"""`make run ARGS=--keep`: the local stack's state kept between runs (tables, timers and clock)."""
+
+import json
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from local import aws, template
+from local.clock import MovableClock
+
+STATE_FILE = Path(".local-state/tables.json")
+_SCHEDULE_VELDEN = (
+    "Name",
+    "GroupName",
+    "ScheduleExpression",
+    "ScheduleExpressionTimezone",
+    "FlexibleTimeWindow",
+    "ActionAfterCompletion",
+    "Target",
+    "State",
+)
+
+
+def _tabellen(refs: dict[str, str]) -> list[str]:
+    return [refs[naam] for naam in template.resources("AWS::DynamoDB::Table")]
+
+
+def _items(tabel: str) -> list[dict[str, Any]]:
+    dynamodb = aws.client("dynamodb")
+    items: list[dict[str, Any]] = []
+    start = None
+    while True:
+        pagina = dynamodb.scan(TableName=tabel, **({"ExclusiveStartKey": start} if start else {}))
+        items += pagina["Items"]
+        start = pagina.get("LastEvaluatedKey")
+        if not start:
+            return items
+
+
+def _schedules() -> list[dict[str, Any]]:
+    """Every schedule, the one-time timers of referrals included (moto never fires them; the timer pump does)."""
+    scheduler = aws.client("scheduler")
+    gevonden = []
+    for groep in scheduler.list_schedule_groups()["ScheduleGroups"]:
+        for s in scheduler.list_schedules(GroupName=groep["Name"])["Schedules"]:
+            volledig = scheduler.get_schedule(Name=s["Name"], GroupName=groep["Name"])
+            gevonden.append({veld: volledig[veld] for veld in _SCHEDULE_VELDEN if veld in volledig})
+    return gevonden
+
+
+def save(refs: dict[str, str], clock: MovableClock) -> None:
+    staat = {
+        "clockOffsetSeconds": clock.offset().total_seconds(),
+        "tables": {tabel: _items(tabel) for tabel in _tabellen(refs)},
+        "schedules": _schedules(),
+    }
+    STATE_FILE.parent.mkdir(exist_ok=True)
+    # Written aside and renamed, so that a stop halfway leaves the previous state whole.
+    tijdelijk = STATE_FILE.with_suffix(".tmp")
+    tijdelijk.write_text(json.dumps(staat, default=str))
+    tijdelijk.replace(STATE_FILE)
+
+
+def restore(clock: MovableClock) -> bool:
+    """Puts the saved state back; False when there is none (or it cannot be read: then it is set aside)."""
+    if not STATE_FILE.exists():
+        return False
+    try:
+        staat = json.loads(STATE_FILE.read_text())
+        tabellen, schedules = staat["tables"], staat.get("schedules", [])
+    except (ValueError, KeyError, TypeError):
+        apart = STATE_FILE.with_suffix(".onleesbaar")
+        STATE_FILE.replace(apart)
+        print(f"Bewaarde toestand onleesbaar; apart gezet als {apart}. Start met nieuwe demogegevens.", file=sys.stderr)
+        return False
+    dynamodb = aws.client("dynamodb")
+    for tabel, items in tabellen.items():
+        for item in items:
+            dynamodb.put_item(TableName=tabel, Item=item)
+    scheduler = aws.client("scheduler")
+    for schedule in schedules:
+        try:
+            scheduler.create_schedule(**schedule)
+        except ClientError as fout:
+            if fout.response["Error"]["Code"] != "ConflictException":  # the template's own, made at start
+                raise
+    try:
+        clock.advance(timedelta(seconds=float(staat["clockOffsetSeconds"])))
+    except (ValueError, OverflowError, KeyError, TypeError):
+        print("Bewaarde klokstand buiten bereik; de klok loopt weer gelijk met de echte tijd.", file=sys.stderr)
+    return True
