@@ -241,11 +241,24 @@ def test_no_generated_body_gets_a_5xx(pilot, rol, methode, pad, geldig):
             st.text(max_size=64).map(str.encode),
         ),
         content_type=st.sampled_from(["application/json", "Application/Json; charset=UTF-8", "text/plain", ""]),
+        # What can travel in an HTTP header: visible latin-1 characters.
+        kop=st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_characters="\x7f"), max_size=300),
     )
-    def probeer(body, content_type):
-        antwoord = caller.request(methode, pad, raw=body, headers={"Content-Type": content_type})
+    def probeer(body, content_type, kop):
+        headers = {"Content-Type": content_type, "Idempotency-Key": kop, "Accept": kop}
+        antwoord = caller.request(methode, pad, raw=body, headers=headers)
         assert antwoord.status < 500, (body, antwoord.body)
         if antwoord.status >= 400:
             assert antwoord.headers["content-type"] == "application/problem+json", antwoord.body
 
     probeer()
+
+
+@pytest.mark.parametrize(
+    "teken", ["\u2028", "\u2029", "\u0085", "\u000b", "\u001b", "\u200b", "\u202e", "\u2066", "\ufeff"]
+)
+def test_a_reference_with_invisible_line_breaks_or_overrides_is_refused(pilot, teken):
+    antwoord = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding(f"LS{teken}X"))
+    assert_problem(antwoord, 400)
+    assert namen(antwoord) == {"schuldeiserReferentie"}
+    assert f"U+{ord(teken):04X}" in antwoord.body["invalidParams"][0]["reason"]

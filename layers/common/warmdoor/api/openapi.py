@@ -6,6 +6,8 @@ from typing import Any
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 
 from warmdoor import API_VERSION
+from warmdoor.api import json_invoer
+from warmdoor.api.http import MAX_BODY_BYTES
 from warmdoor.api.problems import PROBLEM_JSON
 from warmdoor.models.responses import Problem
 
@@ -61,7 +63,14 @@ def document(app: Any, server_url: str) -> dict[str, Any]:
         version=API_VERSION,
         description=(
             "Warme doorverwijzing van inwoners met betalingsachterstanden door een schuldeiser naar de "
-            "schuldhulporganisatie van hun gemeente."
+            "schuldhulporganisatie van hun gemeente.\n\n"
+            f"Een body is JSON in UTF-8 (`Content-Type: application/json`), hoogstens {MAX_BODY_BYTES} bytes, "
+            f"hoogstens {json_invoer.MAX_DIEPTE} niveaus diep, met getallen van hoogstens "
+            f"{json_invoer.MAX_GETAL_TEKENS} tekens, teksten van hoogstens {json_invoer.MAX_TEKST_TEKENS} tekens, "
+            f"hoogstens {json_invoer.MAX_ELEMENTEN} elementen per array of object, zonder dubbele veldnamen "
+            "en zonder NaN of Infinity; anders 400 (413 te groot, 415 geen JSON). Tekstvelden bevatten geen "
+            "stuur- of opmaaktekens (Unicode-categorieën C, Zl en Zp); alleen toelichtingen mogen regeleinden "
+            "en tabs bevatten. Een rol die een operatie niet mag aanroepen krijgt 403, wat hij ook stuurt."
         ),
         servers=[Server(url=server_url)],
         contact=Contact(name="WarmDoor beheer", url="https://warmdoor.nl", email="beheer@warmdoor.nl"),
