@@ -45,7 +45,7 @@ def main() -> None:
         args.port,
         admin_key,
         keep=args.keep,
-        log_level=os.environ.get("LOG_LEVEL", "WARNING"),
+        log_level=os.environ.get("LOG_LEVEL", "WARN"),
         access_log=True,
     )
     if not stoppen.is_set():

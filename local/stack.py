@@ -43,7 +43,7 @@ class LocalStack:
         port: int,
         admin_key: str,
         keep: bool = False,
-        log_level: str = "WARNING",
+        log_level: str = "WARN",
         access_log: bool = False,
     ) -> None:
         # The emulated AWS and the HTTP front both log every request through werkzeug; keep our own lines.

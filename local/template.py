@@ -102,11 +102,16 @@ def functions() -> dict[str, Function]:
     result = {}
     for naam, res in resources("AWS::Serverless::Function").items():
         props = res["Properties"]
+        logging = {**globale.get("LoggingConfig", {}), **props.get("LoggingConfig", {})}
+        # What Lambda itself adds when the template sets a log level (Powertools reads it first).
+        lambda_env = (
+            {"AWS_LAMBDA_LOG_LEVEL": logging["ApplicationLogLevel"]} if "ApplicationLogLevel" in logging else {}
+        )
         result[naam] = Function(
             name=naam,
             code_uri=ROOT / props["CodeUri"],
             handler=props["Handler"],
-            environment={**globale_env, **props.get("Environment", {}).get("Variables", {})},
+            environment={**globale_env, **props.get("Environment", {}).get("Variables", {}), **lambda_env},
             events=props.get("Events", {}),
             properties=props,
         )

@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -31,13 +32,22 @@ def test_every_handler_is_importable(functie):
     assert callable(getattr(module, template.functions()[functie].handler.split(".")[1]))
 
 
+# Variables only one function's adapters need, set for that function alone (the timer keeper's schedules
+# name the timer function, which could not be given its own ARN).
+EIGEN_VARIABELEN = {
+    "TimerKeeperFunction": {"TIMER_GROEP", "TIMER_FUNCTIE_ARN", "TIMER_ROL_ARN", "TIMER_DLQ_ARN"},
+}
+
+
 def test_every_environment_variable_the_code_reads_is_set_for_every_function():
     gelezen = set()
     for bestand in CODE:
         gelezen |= set(re.findall(r"os\.environ(?:\.get\(|\[)\"([A-Z_]+)\"", bestand.read_text()))
     assert gelezen, "the scan found no environment variables at all"
+    eigen = set().union(*EIGEN_VARIABELEN.values())
     for functie in template.functions().values():
-        assert gelezen <= set(functie.environment), (functie.name, gelezen - set(functie.environment))
+        nodig = (gelezen - eigen) | EIGEN_VARIABELEN.get(functie.name, set())
+        assert nodig <= set(functie.environment), (functie.name, nodig - set(functie.environment))
 
 
 def test_every_route_of_the_api_is_declared_in_the_template_and_back():
@@ -80,3 +90,61 @@ def test_every_business_metric_of_a_failure_has_an_alarm():
     alarmen = str(template.resources("AWS::CloudWatch::Alarm"))
     for metriek in ("MeldingenGeweigerd", "MeldingenMislukt", "ContacttermijnVerlopen"):
         assert f"'MetricName': '{metriek}'" in alarmen, metriek
+
+
+_IAM_NAMEN = {
+    "AWS::IAM::Role": "RoleName",
+    "AWS::IAM::User": "UserName",
+    "AWS::IAM::Group": "GroupName",
+    "AWS::IAM::ManagedPolicy": "ManagedPolicyName",
+    "AWS::IAM::InstanceProfile": "InstanceProfileName",
+}
+
+
+def _capabilities_in_makefile() -> set[str]:
+    [regel] = [r for r in (ROOT / "Makefile").read_text().splitlines() if "$(SAM) deploy" in r]
+    return set(re.findall(r"CAPABILITY_[A-Z_]+", regel))
+
+
+def test_the_deploy_acknowledges_exactly_the_capabilities_the_template_needs():
+    """A named IAM resource needs CAPABILITY_NAMED_IAM, or the first deploy fails (moto does not check)."""
+    benoemd = [
+        naam
+        for soort, eigenschap in _IAM_NAMEN.items()
+        for naam, res in template.resources(soort).items()
+        if eigenschap in res.get("Properties", {})
+    ]
+    nodig = {"CAPABILITY_NAMED_IAM"} if benoemd else {"CAPABILITY_IAM"}
+    samconfig = tomllib.loads((ROOT / "samconfig.toml").read_text())
+    for omgeving, inhoud in samconfig.items():
+        if isinstance(inhoud, dict) and "deploy" in inhoud:
+            assert set(inhoud["deploy"]["parameters"]["capabilities"].split()) >= nodig, omgeving
+    assert _capabilities_in_makefile() >= nodig
+
+
+def test_no_role_or_function_name_is_built_from_the_stack_name():
+    """IAM and Lambda names are at most 64 characters, a stack name up to 128: CloudFormation names them."""
+    for soort, eigenschap in {**_IAM_NAMEN, "AWS::Serverless::Function": "FunctionName"}.items():
+        for naam, res in template.resources(soort).items():
+            assert eigenschap not in res.get("Properties", {}), naam
+
+
+def test_every_alarm_topic_is_encrypted_with_a_key_cloudwatch_may_use():
+    sleutels = template.resources("AWS::KMS::Key")
+    for naam, topic in template.resources("AWS::SNS::Topic").items():
+        sleutel = topic["Properties"].get("KmsMasterKeyId")
+        assert isinstance(sleutel, dict) and sleutel.get("Ref") in sleutels, (naam, sleutel)
+        beleid = sleutels[sleutel["Ref"]]["Properties"]["KeyPolicy"]["Statement"]
+        cloudwatch = [s for s in beleid if s.get("Principal", {}).get("Service") == "cloudwatch.amazonaws.com"]
+        assert cloudwatch, naam
+        acties = {a for s in cloudwatch for a in s["Action"]}
+        assert {"kms:Decrypt", "kms:GenerateDataKey*"} <= acties, naam
+
+
+def test_one_parameter_sets_the_log_level_lambda_keeps_and_powertools_writes():
+    functie = template.load()["Globals"]["Function"]
+    assert functie["LoggingConfig"]["LogFormat"] == "JSON"
+    assert functie["LoggingConfig"]["ApplicationLogLevel"] == {"Ref": "LogLevel"}
+    assert functie["Environment"]["Variables"]["POWERTOOLS_LOG_LEVEL"] == {"Ref": "LogLevel"}
+    lambda_niveaus = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"}
+    assert set(template.load()["Parameters"]["LogLevel"]["AllowedValues"]) <= lambda_niveaus
