@@ -4,6 +4,7 @@ REQUEST authorizer, gateway responses; each request becomes the proxy event Lamb
 import json
 import re
 import time
+import traceback
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,20 @@ class HttpResponse:
     status: int
     headers: dict[str, str]
     body: bytes
+
+
+# API Gateway's own status of each response type it answers with here (used when the template leaves a
+# type to DEFAULT_4XX or DEFAULT_5XX).
+_STATUS = {
+    "UNAUTHORIZED": 401,
+    "ACCESS_DENIED": 403,
+    "INVALID_API_KEY": 403,
+    "MISSING_AUTHENTICATION_TOKEN": 403,
+    "REQUEST_TOO_LARGE": 413,
+    "THROTTLED": 429,
+    "AUTHORIZER_FAILURE": 500,
+    "INTEGRATION_FAILURE": 504,
+}
 
 
 def _past(patroon: str, arn: str) -> bool:
@@ -64,14 +79,22 @@ class Gateway:
         self._apigateway: Any = None
         self.doseerder = Doseerder(plan.rate, plan.burst)
 
-    def _gateway_response(self, soort: str) -> HttpResponse:
-        definitie = self._gateway_responses[soort]
+    def _gateway_response(self, soort: str, status: int | None = None, melding: str = "") -> HttpResponse:
+        """The template's gateway response of this type, or its DEFAULT_4XX/5XX with the type's own status."""
+        definitie = self._gateway_responses.get(soort)
+        status = status or _STATUS.get(soort, 500)
+        if definitie is None:
+            definitie = self._gateway_responses["DEFAULT_5XX" if status >= 500 else "DEFAULT_4XX"]
         headers = {
             naam: waarde.strip("'")
             for naam, waarde in definitie.get("ResponseParameters", {}).get("Headers", {}).items()
         }
-        body = definitie["ResponseTemplates"]["application/json"]
-        return HttpResponse(int(definitie["StatusCode"]), headers, body.encode())
+        body = (
+            definitie["ResponseTemplates"]["application/json"]
+            .replace("$context.requestId", str(uuid.uuid4()))
+            .replace("$context.error.messageString", json.dumps(melding))
+        )
+        return HttpResponse(int(definitie.get("StatusCode", status)), headers, body.encode())
 
     def handle(self, method: str, raw_path: str, headers: dict[str, str], body: bytes) -> HttpResponse:
         path, _, query = raw_path.partition("?")
@@ -90,7 +113,12 @@ class Gateway:
             event["requestContext"]["authorizer"] = {**beleid.get("context", {}), "principalId": beleid["principalId"]}
             if route.api_key_required and (geweigerd := self._gebruiksplan(beleid.get("usageIdentifierKey"))):
                 return geweigerd
-        antwoord = self._runtime.invoke(route.function, event)
+        try:
+            antwoord = self._runtime.invoke(route.function, event)
+        except Exception:
+            traceback.print_exc()  # where Lambda would log it
+            # What API Gateway makes of a Lambda proxy integration that failed.
+            return self._gateway_response("DEFAULT_5XX", status=502, melding="Internal server error")
         return self._http(antwoord)
 
     def _authorize(self, event: dict[str, Any]) -> dict[str, Any] | HttpResponse:
@@ -120,7 +148,7 @@ class Gateway:
         except Exception as fout:
             if str(fout) == "Unauthorized":
                 return self._gateway_response("UNAUTHORIZED")
-            raise
+            return self._gateway_response("AUTHORIZER_FAILURE")
         if not _toegestaan(beleid["policyDocument"]["Statement"], authorizer_event["methodArn"]):
             return self._gateway_response("ACCESS_DENIED")
         return dict(beleid)

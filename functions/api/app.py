@@ -12,6 +12,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValida
 from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from botocore.exceptions import ClientError
 
 from warmdoor.api import http, problems
 from warmdoor.api.openapi import BEVEILIGD, MET_BODY, antwoorden, document
@@ -87,6 +88,11 @@ def _cursor(_: OngeldigeCursor) -> Response[str]:
 @app.exception_handler(DomainError)
 def _domein(fout: DomainError) -> Response[str]:
     return problems.van_domein(fout)
+
+
+@app.exception_handler(ClientError)
+def _aws(fout: ClientError) -> Response[str]:
+    return problems.van_aws(fout)
 
 
 @app.not_found

@@ -5,6 +5,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,3 +149,30 @@ def test_one_parameter_sets_the_log_level_lambda_keeps_and_powertools_writes():
     assert functie["Environment"]["Variables"]["POWERTOOLS_LOG_LEVEL"] == {"Ref": "LogLevel"}
     lambda_niveaus = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"}
     assert set(template.load()["Parameters"]["LogLevel"]["AllowedValues"]) <= lambda_niveaus
+
+
+def _slechtste_geval(profiel: dict[str, Any]) -> float:
+    """Seconds one call may take at worst: every attempt times out, and the standard mode's longest backoff
+    (at most 2^(n-1) s before retry n) in between."""
+    pogingen = profiel["retries"]["total_max_attempts"]
+    wachten = sum(min(20, 2**n) for n in range(pogingen - 1))
+    return float(pogingen * (profiel["connect_timeout"] + profiel["read_timeout"]) + wachten)
+
+
+def test_every_aws_call_gives_up_within_the_timeout_of_the_function_that_makes_it():
+    """The services a function may call are those its policy names; each call's retries must end in time."""
+    from warmdoor import wiring
+
+    dienst = {"ses": "sesv2"}
+    standaard = template.load()["Globals"]["Function"]["Timeout"]
+    for functie in template.functions().values():
+        timeout = functie.properties.get("Timeout", standaard)
+        acties = {
+            actie
+            for policy in functie.properties["Policies"]
+            for statement in policy["Statement"]
+            for actie in (statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]])
+        }
+        for prefix in {actie.split(":")[0] for actie in acties} - {"iam", "kms"}:
+            profiel = wiring.PROFIELEN.get(dienst.get(prefix, prefix), wiring.SNEL)
+            assert _slechtste_geval(profiel) <= timeout, (functie.name, prefix)

@@ -293,3 +293,34 @@ def test_a_replay_of_a_batch_that_still_fails_reports_it_and_keeps_it(pilot):
     namen = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]
     telling = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=namen)["Attributes"]
     assert sum(int(telling[naam]) for naam in namen) == 1  # not deleted: the next replay tries it again
+
+
+def test_while_ses_is_not_set_up_mails_wait_are_alarmed_and_go_out_once_it_is(pilot, capsys):
+    """MessageRejected (an unverified identity) is SES not being ready, not a bad address."""
+    ses = boto3.client("sesv2")
+    ses.delete_email_identity(EmailIdentity="warmdoor.example")
+    capsys.readouterr()
+    d = verstuur(pilot)
+    for _ in range(10):
+        pilot.streams.drain()
+    assert mails_aan(pilot, "intake@walcheren.example") == []
+    [probleem] = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]
+    assert (probleem["reden"], probleem["opgelostOp"]) == ("mislukt", None)
+    emf = [r for r in capsys.readouterr().out.splitlines() if '"CloudWatchMetrics"' in r]
+    assert any('"BezorgingNietIngericht"' in r and '"service":"warmdoor-email"' in r for r in emf)
+    assert not any('"MeldingenGeweigerd"' in r for r in emf)
+
+    ses.create_email_identity(EmailIdentity="warmdoor.example")  # the operator verifies the domain
+    replay_alles(pilot)
+    assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
+    [probleem] = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]
+    assert probleem["opgelostOp"] is not None
+
+
+def replay_alles(pilot):
+    sqs = boto3.client("sqs")
+    url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
+    functies = {arn: naam.removesuffix(".Arn") for naam, arn in pilot.refs.items() if ":function:" in arn}
+    return replay.opnieuw(
+        sqs, aws.client("dynamodbstreams"), url, lambda arn, event: pilot.runtime.invoke(functies[arn], event)
+    )

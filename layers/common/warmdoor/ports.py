@@ -168,9 +168,15 @@ class PermanenteBezorgfout(Exception):
     """The provider refused this message for good (a bad address or number): retrying will not help."""
 
 
+class BezorgingNietIngericht(Exception):
+    """The provider cannot send yet: identity not verified, a sandbox recipient, sending paused. The message
+    is retried (and replayable) like any failure, and an operator is alarmed: this one needs a person."""
+
+
 class EmailVerzender(Protocol):
     def verstuur(self, email: Email) -> None:
-        """Sends; PermanenteBezorgfout for a refusal, any other exception for what a retry may fix."""
+        """Sends; PermanenteBezorgfout for a refusal, BezorgingNietIngericht while SES is not set up,
+        any other exception for what a retry may fix."""
         ...
 
 

@@ -28,13 +28,38 @@ def klok() -> Clock:
 
 _clients: dict[str, Any] = {}
 
+# Retries and timeouts that fit inside what the caller can wait (template: 10 s for the API and the
+# authorizer, 30 s for the stream consumers). boto3's own defaults (10 attempts for DynamoDB, 60 s
+# timeouts) outlast the API's 10 s, so a throttled call would end in a timeout instead of a clear 503.
+# Worst case per call: attempts x (connect + read) + backoff; tests/infra checks it against the template.
+SNEL: dict[str, Any] = {
+    "connect_timeout": 0.5,
+    "read_timeout": 1.5,
+    "retries": {"mode": "standard", "total_max_attempts": 3},
+}
+# Sending a message or setting a timer may take seconds; a send that timed out may still have gone out,
+# so it gets time rather than an early retry.
+GEDULDIG: dict[str, Any] = {
+    "connect_timeout": 1,
+    "read_timeout": 5,
+    "retries": {"mode": "standard", "total_max_attempts": 3},
+}
+# The operator's replay waits for whole function runs, and never invokes one twice by itself.
+AANROEP: dict[str, Any] = {
+    "connect_timeout": 2,
+    "read_timeout": 90,
+    "retries": {"mode": "standard", "total_max_attempts": 1},
+}
+PROFIELEN: dict[str, dict[str, Any]] = {"sesv2": GEDULDIG, "sns": GEDULDIG, "scheduler": GEDULDIG, "lambda": AANROEP}
+
 
 def client(service: str) -> Any:
     """One boto3 client per service for the life of the process, as a warm Lambda keeps it."""
     if service not in _clients:
         import boto3  # imported when first needed: it is the largest part of a cold start
+        from botocore.config import Config
 
-        _clients[service] = boto3.client(service)
+        _clients[service] = boto3.client(service, config=Config(**PROFIELEN.get(service, SNEL)))
     return _clients[service]
 
 

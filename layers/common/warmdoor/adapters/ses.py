@@ -7,10 +7,20 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from warmdoor.ports import Email, PermanenteBezorgfout
+from warmdoor.ports import BezorgingNietIngericht, Email, PermanenteBezorgfout
 
 # What SES says about this message or address; a retry would get the same answer.
-_PERMANENT = {"MessageRejected", "BadRequestException", "NotFoundException"}
+_PERMANENT = {"BadRequestException"}
+# SES cannot send yet: the domain or a sandbox recipient is not verified (MessageRejected, "Email address
+# is not verified"), the MAIL FROM domain is not set up, sending is paused or suspended, a configuration
+# set is missing. An operator fixes it; until then the message is retried, never dropped.
+_NIET_INGERICHT = {
+    "MessageRejected",
+    "MailFromDomainNotVerifiedException",
+    "AccountSuspendedException",
+    "SendingPausedException",
+    "NotFoundException",
+}
 
 
 def koptekst(tekst: str) -> str:
@@ -50,6 +60,9 @@ class SesEmailVerzender:
                 Content={"Raw": {"Data": bericht.as_bytes()}},
             )
         except ClientError as fout:
-            if fout.response["Error"]["Code"] in _PERMANENT:
-                raise PermanenteBezorgfout(fout.response["Error"]["Code"]) from fout
+            code = fout.response["Error"]["Code"]
+            if code in _PERMANENT:
+                raise PermanenteBezorgfout(code) from fout
+            if code in _NIET_INGERICHT:
+                raise BezorgingNietIngericht(code) from fout
             raise

@@ -4,9 +4,11 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from warmdoor.ports import PermanenteBezorgfout, Sms
+from warmdoor.ports import BezorgingNietIngericht, PermanenteBezorgfout, Sms
 
 _PERMANENT = {"InvalidParameter", "InvalidParameterValue", "InvalidParameterException", "OptedOut"}
+# SNS may not send for this account yet (permissions, the topic key): an operator fixes it.
+_NIET_INGERICHT = {"AuthorizationError", "KMSAccessDenied", "KMSDisabled", "KMSInvalidState", "KMSNotFound"}
 
 
 class SnsSmsVerzender:
@@ -25,6 +27,9 @@ class SnsSmsVerzender:
                 },
             )
         except ClientError as fout:
-            if fout.response["Error"]["Code"] in _PERMANENT:
-                raise PermanenteBezorgfout(fout.response["Error"]["Code"]) from fout
+            code = fout.response["Error"]["Code"]
+            if code in _PERMANENT:
+                raise PermanenteBezorgfout(code) from fout
+            if code in _NIET_INGERICHT:
+                raise BezorgingNietIngericht(code) from fout
             raise

@@ -18,6 +18,9 @@ _API_VERSION_HEADER = {
     }
 }
 _LOCATION_HEADER = {"Location": {"description": "URL of the referral", "schema": {"type": "string"}}}
+_RETRY_AFTER_HEADER: dict[str, Any] = {
+    "Retry-After": {"description": "Seconden tot een nieuwe poging", "schema": {"type": "integer"}}
+}
 
 _FOUTEN = {
     400: "Ongeldige invoer; invalidParams noemt elk ongeldig veld",
@@ -29,9 +32,10 @@ _FOUTEN = {
     415: "Alleen application/json wordt ondersteund",
     422: "Geen deelnemende organisatie voor dit adres",
     429: "Te veel verzoeken met deze API-sleutel; probeer het later opnieuw",
+    503: "Tijdelijk te druk; probeer het na Retry-After seconden opnieuw",
 }
-BEVEILIGD = (401, 403, 429)
-MET_BODY = (400, 401, 403, 413, 415, 429)
+BEVEILIGD = (401, 403, 429, 503)
+MET_BODY = (400, 401, 403, 413, 415, 429, 503)
 
 
 def antwoorden(
@@ -51,6 +55,8 @@ def antwoorden(
     }
     for code in sorted(set(fouten)):
         antwoord[code] = {"description": _FOUTEN[code], "content": {PROBLEM_JSON: {"model": Problem}}}
+        if code == 503:
+            antwoord[code]["headers"] = _RETRY_AFTER_HEADER
     return antwoord
 
 

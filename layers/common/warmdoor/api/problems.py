@@ -5,6 +5,7 @@ from http import HTTPStatus
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
+from botocore.exceptions import ClientError
 
 from warmdoor.domain.errors import (
     Conflict,
@@ -49,7 +50,12 @@ _REDENEN = {
 
 
 def problem(
-    status: HTTPStatus, soort: str, title: str, detail: str, invalid_params: Sequence[InvalidParam] = ()
+    status: HTTPStatus,
+    soort: str,
+    title: str,
+    detail: str,
+    invalid_params: Sequence[InvalidParam] = (),
+    headers: dict[str, str] | None = None,
 ) -> Response[str]:
     body = Problem(
         type=_TYPE + soort,
@@ -62,6 +68,7 @@ def problem(
         status_code=status.value,
         content_type=PROBLEM_JSON,
         body=body.model_dump_json(exclude_none=True),
+        headers=headers or {},
     )
 
 
@@ -94,6 +101,30 @@ def van_validatie(errors: Sequence[dict[str, Any]]) -> list[InvalidParam]:
         reden = _REDENEN.get(error["type"]) or str(error.get("msg") or "Ongeldige waarde")
         params.append(InvalidParam(_naam(error.get("loc", ())), code, reden))
     return params
+
+
+# AWS saying "too much, slow down" after the client's own retries: the caller may try again shortly.
+_DRUK = {
+    "ProvisionedThroughputExceededException",
+    "ThrottlingException",
+    "RequestLimitExceeded",
+    "TooManyRequestsException",
+}
+WACHT_SECONDEN = 2
+
+
+def van_aws(fout: ClientError) -> Response[str]:
+    """Throttling becomes 503 with Retry-After; any other AWS error is a fault of ours (re-raised)."""
+    redenen = {reden.get("Code") for reden in fout.response.get("CancellationReasons", [])}
+    if fout.response["Error"]["Code"] in _DRUK or "ThrottlingError" in redenen:
+        return problem(
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            "te-druk",
+            "Tijdelijk te druk",
+            f"WarmDoor is even te druk; probeer het over {WACHT_SECONDEN} seconden opnieuw",
+            headers={"Retry-After": str(WACHT_SECONDEN)},
+        )
+    raise fout
 
 
 def van_domein(fout: Exception) -> Response[str]:

@@ -18,7 +18,15 @@ from warmdoor.models.common import is_mobiel
 from warmdoor.models.entities import Doorverwijzing, Organisatie, Schuldeiser
 from warmdoor.models.enums import OPEN_STATUSSEN
 from warmdoor.models.events import Gebeurtenis
-from warmdoor.ports import Eenmalig, Email, EmailVerzender, PermanenteBezorgfout, Sms, SmsVerzender
+from warmdoor.ports import (
+    BezorgingNietIngericht,
+    Eenmalig,
+    Email,
+    EmailVerzender,
+    PermanenteBezorgfout,
+    Sms,
+    SmsVerzender,
+)
 
 logger = Logger(child=True)
 
@@ -158,9 +166,14 @@ def _verstuur(
     try:
         eenmalig.uitvoeren(v.sleutel, eenmaal)
     except Exception as fout:
+        # The error's type (and the provider's code when it is not set up) only: an error's text may quote
+        # the message, and so personal data.
+        fout_log = {"fout": type(fout).__name__}
+        if isinstance(fout, BezorgingNietIngericht):
+            omg.metingen.tel("BezorgingNietIngericht")  # its own alarm: the provider is not set up yet
+            fout_log["code"] = str(fout)
         poging = omg.repo.bezorgpoging_mislukt(v.gebeurtenis.doorverwijzingId, v.id, omg.clock.now())
-        # The error's type only: its text may quote the message, and so personal data.
-        logger.warning("message not sent", extra={**v.log(), "fout": type(fout).__name__, "poging": poging})
+        logger.warning("message not sent", extra={**v.log(), **fout_log, "poging": poging})
         if poging == POGINGEN:
             omg.metingen.tel("MeldingenMislukt")
             logger.error("message failed for good; replay the failure queue once the cause is fixed", extra=v.log())

@@ -86,7 +86,7 @@ class DynamoRepository:
         return entiteit(model, gevonden) if gevonden else None
 
     def _transact(self, acties: list[dict[str, Any]]) -> None:
-        """Runs a transaction, retrying only DynamoDB's own conflicts with concurrent transactions."""
+        """Runs a transaction, retrying DynamoDB's own conflicts with concurrent transactions and throttling."""
         for poging in range(_TRANSACTIE_POGINGEN):
             try:
                 self._client.transact_write_items(TransactItems=acties)
@@ -94,7 +94,10 @@ class DynamoRepository:
             except ClientError as fout:
                 if fout.response["Error"]["Code"] != "TransactionCanceledException":
                     raise
-                if "TransactionConflict" not in _redenen(fout) or poging == _TRANSACTIE_POGINGEN - 1:
+                # DynamoDB's own conflicts with concurrent transactions, and throttling, may pass; nothing else will.
+                if not {"TransactionConflict", "ThrottlingError"} & set(_redenen(fout)):
+                    raise
+                if poging == _TRANSACTIE_POGINGEN - 1:
                     raise
                 time.sleep(0.05 * 2**poging)
 
@@ -450,7 +453,7 @@ class DynamoRepository:
         try:
             self._transact(acties)
         except ClientError as fout:
-            if fout.response["Error"]["Code"] == "TransactionCanceledException":
+            if {"ConditionalCheckFailed", "TransactionConflict"} & set(_redenen(fout)):
                 raise VersieConflict from fout
             raise
 
