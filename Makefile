@@ -77,6 +77,6 @@ operator-key: $(VENV)/.installed
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules .aws-sam .mypy_cache .ruff_cache .pytest_cache
 
-# Re-drive failed stream batches of a deployed stack: make replay QUEUE=<MisluktQueueUrl output>
+# Re-drive what failed after every retry in a deployed stack: make replay STACK=<stack name>
 replay: $(VENV)/.installed
-	$(PY) -m warmdoor replay --queue $(QUEUE)
+	$(PY) -m warmdoor replay --stack $(STACK)

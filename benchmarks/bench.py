@@ -116,12 +116,12 @@ def latency_and_api_calls() -> None:
         pomp = {"ListSchedules", "ListScheduleGroups", "GetSchedule"}
 
         def van_de_functies() -> dict[str, int]:
-            """Leaves out what the local stream and timer pumps and gateway do (Lambda, Scheduler and API
-            Gateway do that in AWS); the timer keeper's schedule calls are the function's own."""
+            """Leaves out what the local stream, queue and timer pumps and the gateway do (Lambda, Scheduler and
+            API Gateway do that in AWS); the timer keeper's schedule calls are the function's own."""
             return {
                 k: v
                 for k, v in aanroepen.items()
-                if not k.startswith(("dynamodb-streams.", "api-gateway.")) and k.split(".")[1] not in pomp
+                if not k.startswith(("dynamodb-streams.", "api-gateway.", "sqs.")) and k.split(".")[1] not in pomp
             }
 
         aanroepen.clear()
@@ -135,7 +135,7 @@ def latency_and_api_calls() -> None:
         for naam, aantal in sorted(aanroepen_app.items()):
             print(f"      {naam:<40}{aantal}")
         plumbing = sum(aanroepen.values()) - sum(aanroepen_app.values())
-        print(f"    (+{plumbing} calls by the local stream and timer pumps and the gateway's usage-plan check)")
+        print(f"    (+{plumbing} calls by the local stream, queue and timer pumps and the gateway's usage-plan check)")
 
 
 def outbox_latency() -> None:
@@ -168,7 +168,7 @@ def outbox_latency() -> None:
             "\n[3] local stack over HTTP: POST until the organisation's e-mail is in the outbox, "
             f"{OUTBOX_REFERRALS} referrals"
         )
-        print(f"    {_percentielen(tijden)}   (stream pump polls every 100 ms)")
+        print(f"    {_percentielen(tijden)}   (the stream and queue pumps poll every 100 ms)")
     finally:
         stack.shutdown()
 

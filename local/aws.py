@@ -1,5 +1,6 @@
 """The emulated AWS: a moto server on a local port, with every resource template.yaml declares."""
 
+import json
 import os
 import socket
 from dataclasses import dataclass
@@ -67,6 +68,13 @@ def physical_refs() -> dict[str, str]:
             refs[f"{naam}.QueueName"] = f"{PREFIX}-{naam}"
         elif soort == "AWS::Scheduler::ScheduleGroup":
             refs[naam] = f"{PREFIX}-{naam}"
+        elif soort == "AWS::Events::EventBus":
+            refs[naam] = template.resolve(props["Name"], refs)
+            refs[f"{naam}.Arn"] = f"arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{refs[naam]}"
+        elif soort == "AWS::Events::Rule":
+            bus = template.resolve(props["EventBusName"], refs)
+            refs[naam] = f"{PREFIX}-{naam}"
+            refs[f"{naam}.Arn"] = f"arn:aws:events:{REGION}:{ACCOUNT}:rule/{bus}/{PREFIX}-{naam}"
         else:
             refs.setdefault(naam, f"{PREFIX}-{naam}")
     return refs
@@ -103,8 +111,25 @@ def create_resources(refs: dict[str, str]) -> None:
         )
     plan = template.usage_plan(refs)
     client("apigateway").create_usage_plan(name=plan.name, throttle={"rateLimit": plan.rate, "burstLimit": plan.burst})
-    for naam in template.resources("AWS::SQS::Queue"):
+    queues = template.resources("AWS::SQS::Queue")
+    for naam in queues:
         client("sqs").create_queue(QueueName=refs[f"{naam}.QueueName"])
+    for naam, res in queues.items():  # once every queue exists: a redrive policy names another
+        attributen = _queue_attributen(res.get("Properties", {}), refs)
+        if attributen:
+            url = client("sqs").get_queue_url(QueueName=refs[f"{naam}.QueueName"])["QueueUrl"]
+            client("sqs").set_queue_attributes(QueueUrl=url, Attributes=attributen)
+    for naam in template.resources("AWS::Events::EventBus"):
+        client("events").create_event_bus(Name=refs[naam])
+    for naam, res in template.resources("AWS::Events::Rule").items():
+        props = res["Properties"]
+        bus = template.resolve(props["EventBusName"], refs)
+        patroon = props["EventPattern"]
+        client("events").put_rule(
+            Name=refs[naam], EventBusName=bus, EventPattern=patroon if isinstance(patroon, str) else json.dumps(patroon)
+        )
+        doelen = [{"Id": doel["Id"], "Arn": template.resolve(doel["Arn"], refs)} for doel in props["Targets"]]
+        client("events").put_targets(Rule=refs[naam], EventBusName=bus, Targets=doelen)
     for naam in template.resources("AWS::Scheduler::ScheduleGroup"):
         client("scheduler").create_schedule_group(Name=refs[naam])
     for naam, res in template.resources("AWS::Scheduler::Schedule").items():
@@ -124,6 +149,21 @@ def create_resources(refs: dict[str, str]) -> None:
     for res in template.resources("AWS::SES::EmailIdentity").values():
         identiteit = template.resolve(res["Properties"]["EmailIdentity"], refs)
         client("sesv2").create_email_identity(EmailIdentity=identiteit)
+
+
+def _queue_attributen(props: dict[str, Any], refs: dict[str, str]) -> dict[str, str]:
+    attributen = {}
+    if "VisibilityTimeout" in props:
+        attributen["VisibilityTimeout"] = str(props["VisibilityTimeout"])
+    if "RedrivePolicy" in props:
+        beleid = props["RedrivePolicy"]
+        attributen["RedrivePolicy"] = json.dumps(
+            {
+                "deadLetterTargetArn": template.resolve(beleid["deadLetterTargetArn"], refs),
+                "maxReceiveCount": int(beleid["maxReceiveCount"]),
+            }
+        )
+    return attributen
 
 
 def gebruiksplan(refs: dict[str, str]) -> ApiGatewayGebruiksplan:

@@ -13,18 +13,19 @@ from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from local import aws, bewaren, demo, outbox
+from local import aws, bewaren, demo, outbox, replay
 from local.clock import MAX_VOORSPRONG, MovableClock, parse_duration
 from local.gateway import Gateway, HttpResponse
 from local.lambdas import Runtime
 from local.page import outbox_page
+from local.pumps import Pumps
+from local.queues import QueuePump
 from local.streams import StreamPump
 from local.timers import TimerPump
 from local.wsgi import application
 from warmdoor import wiring
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
-from warmdoor.ops import replay
 from warmdoor.store.repository import DynamoRepository
 
 
@@ -67,7 +68,10 @@ class LocalStack:
         if restored:
             # The usage plan lives in the emulated API Gateway, which starts empty: give the keys back theirs.
             sleutels.gebruiksplan_herstellen(self._repo(), aws.gebruiksplan(refs))
-        self.streams = StreamPump(self.runtime, refs, start="LATEST" if restored else "TRIM_HORIZON")
+        self.pumps = Pumps(
+            StreamPump(self.runtime, refs, start="LATEST" if restored else "TRIM_HORIZON"),
+            QueuePump(self.runtime, refs),
+        )
         self.timers = TimerPump(self.runtime, refs, self.clock)
         if not restored:
             self._seed()
@@ -92,7 +96,7 @@ class LocalStack:
             sleutels.registreren(repo, plan, key.secret, nu, Rol(key.rol), omschrijving=key.label, **subject)
 
     def serve_forever(self) -> None:
-        self.streams.start()
+        self.pumps.start()
         self._ticker.start()
         self._serving = True
         self._server.serve_forever()
@@ -111,7 +115,8 @@ class LocalStack:
         self._server.server_close()
         if self._ticker.is_alive():
             self._ticker.join()  # a timer being fired finishes before the state is saved
-        self.streams.stop()
+        self.pumps.stop()
+        self.pumps.drain()  # what was started is finished, so that nothing is left half-way
         if self._keep:
             bewaren.save(self.refs, self.clock)
         self._emulated.stop()
@@ -120,7 +125,7 @@ class LocalStack:
         # The clock runs with real time, so one-time schedules also come due without a jump.
         while not self._stop.wait(1.0):
             if self.timers.fire_due():
-                self.streams.drain()
+                self.pumps.drain()
 
     # --- /_local/ -----------------------------------------------------------------------------
 
@@ -131,23 +136,16 @@ class LocalStack:
 
     def settle(self) -> None:
         for _ in range(20):
-            self.streams.drain()
+            self.pumps.drain()
             if not self.timers.fire_due():
-                self.streams.drain()
+                self.pumps.drain()
                 return
 
-    def replay(self) -> replay.Uitkomst:
-        """`make replay` for the local stack: re-drives the on-failure queue through the same functions."""
-        functies = {arn: naam.removesuffix(".Arn") for naam, arn in self.refs.items() if ":function:" in arn}
-        wachtrij = aws.client("sqs").get_queue_url(QueueName=self.refs["MisluktQueue.QueueName"])["QueueUrl"]
-        uitkomst = replay.opnieuw(
-            aws.client("sqs"),
-            aws.client("dynamodbstreams"),
-            wachtrij,
-            lambda arn, event: self.runtime.invoke(functies[arn], event),
-        )
+    def replay(self) -> dict[str, int]:
+        """`make replay` for the local stack: every failure queue, through the same functions."""
+        uitkomst = replay.opnieuw(self.runtime, self.refs)
         self.settle()
-        return uitkomst
+        return {**asdict(uitkomst), "nog_in_foutwachtrijen": replay.nog_mislukt(self.refs)}
 
     def _local(self, method: str, path: str, body: bytes) -> HttpResponse | None:
         pad = path.split("?")[0].rstrip("/")
@@ -162,7 +160,7 @@ class LocalStack:
         if pad == "/_local/aws" and method == "GET":
             return _json(200, {"endpoint": self._emulated.endpoint, "region": aws.REGION})
         if pad == "/_local/replay" and method == "POST":
-            return _json(200, asdict(self.replay()))
+            return _json(200, self.replay())
         if pad == "/_local/clock" and method == "GET":
             return _json(200, {"now": self.clock.now().isoformat()})
         if pad == "/_local/clock" and method == "POST":

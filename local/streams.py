@@ -6,7 +6,6 @@ description to the on-failure queue, as Lambda does.
 """
 
 import json
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,8 +13,8 @@ from typing import Any
 
 from local import template
 from local.aws import client
-from local.filters import any_filter
 from local.lambdas import Runtime
+from warmdoor.ops.filters import any_filter
 from warmdoor.ops.replay import lambda_record
 
 
@@ -67,49 +66,23 @@ def consumers(refs: dict[str, str]) -> list[Consumer]:
 
 
 class StreamPump:
-    def __init__(
-        self, runtime: Runtime, refs: dict[str, str], start: str = "TRIM_HORIZON", interval: float = 0.1
-    ) -> None:
+    def __init__(self, runtime: Runtime, refs: dict[str, str], start: str = "TRIM_HORIZON") -> None:
         """`start` LATEST skips what is already in the streams (restored state must not notify again)."""
         self._runtime = runtime
         self._consumers = consumers(refs)
         self._streams = client("dynamodbstreams")
         self._start = start
         self._sqs = client("sqs")
-        self._lock = threading.RLock()
-        self._interval = interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         for consumer in self._consumers:
             self._shards(consumer)
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="stream-pump", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread:
-            self._thread.join(timeout=5)
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self._interval):
-            self.step()
-
-    def drain(self, rounds: int = 10_000) -> None:
-        """Process until no consumer has anything left (a handler's writes may produce new records)."""
-        for _ in range(rounds):
-            if not self.step():
-                return
-
     def step(self) -> bool:
         """One pass over every consumer and shard; True if any record was handled."""
-        with self._lock:
-            gedaan = False
-            for consumer in self._consumers:
-                for shard in self._shards(consumer):
-                    gedaan |= self._shard_step(consumer, shard)
-            return gedaan
+        gedaan = False
+        for consumer in self._consumers:
+            for shard in self._shards(consumer):
+                gedaan |= self._shard_step(consumer, shard)
+        return gedaan
 
     def _shards(self, consumer: Consumer) -> list[str]:
         # A table's shards change rarely; looking once a second keeps each poll to one call per shard.

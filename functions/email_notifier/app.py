@@ -1,4 +1,4 @@
-"""Stream consumer: the e-mails each domain event calls for, sent once per event and recipient."""
+"""From its queue: the e-mails each domain event calls for, sent once per event and recipient."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""Stream consumer: the SMS messages each domain event calls for, sent once per event and recipient."""
+"""From its queue: the SMS messages each domain event calls for, sent once per event and recipient."""
 
 from typing import Any
 

@@ -1,25 +1,25 @@
-"""Stream consumer: keeps each referral's one-time schedules in step with its state after every event."""
+"""Keeps each referral's one-time schedules in step with its state after every event (from its queue)."""
 
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from warmdoor import wiring
+from warmdoor.adapters.gebeurtenisbus import gebeurtenis_uit_bericht
 from warmdoor.domain import timers
-from warmdoor.store.stream import gebeurtenis_uit
 
 logger = Logger(service="warmdoor-timers")
 # A timer that is already due is done at once here; its transition counts a metric.
 metrics = Metrics(service="warmdoor-timers")
-processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+processor = BatchProcessor(event_type=EventType.SQS)
 
 
-def record_handler(record: DynamoDBRecord) -> None:
-    gebeurtenis = gebeurtenis_uit(record)
+def record_handler(record: SQSRecord) -> None:
+    gebeurtenis = gebeurtenis_uit_bericht(record.body)
     timers.bijwerken(wiring.omgeving(), gebeurtenis.doorverwijzingId, wiring.timer_planner())
 
 

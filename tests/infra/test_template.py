@@ -1,5 +1,6 @@
 """Template rules: what the code needs is declared, and nothing more is allowed than it needs."""
 
+import json
 import re
 import subprocess
 import sys
@@ -37,6 +38,7 @@ def test_every_handler_is_importable(functie):
 # name the timer function, which could not be given its own ARN).
 EIGEN_VARIABELEN = {
     "TimerKeeperFunction": {"TIMER_GROEP", "TIMER_FUNCTIE_ARN", "TIMER_ROL_ARN", "TIMER_DLQ_ARN"},
+    "VerdelerFunction": {"GEBEURTENISBUS"},
 }
 
 
@@ -78,13 +80,57 @@ def test_no_catch_all_proxy_routes():
     assert not [r for r in template.routes() if "proxy+" in r.path]
 
 
-def test_the_notifiers_know_how_often_the_stream_tries_a_message():
-    """A message is reported as failed for good on the stream's last try, so the two numbers must agree."""
+def _wachtrij(functie: str) -> dict[str, Any]:
+    [bron] = [e for e in template.functions()[functie].events.values() if e["Type"] == "SQS"]
+    queue: dict[str, Any] = template.load()["Resources"][bron["Properties"]["Queue"]["Fn::GetAtt"][0]]
+    return queue
+
+
+def test_the_notifiers_know_how_often_their_queue_delivers_an_event():
+    """A message is reported as failed for good on the queue's last delivery, so the two numbers must agree."""
     from warmdoor.domain.meldingen import POGINGEN
 
     for naam in ("EmailNotifierFunction", "SmsNotifierFunction"):
-        [bron] = [e for e in template.functions()[naam].events.values() if e["Type"] == "DynamoDB"]
-        assert bron["Properties"]["MaximumRetryAttempts"] + 1 == POGINGEN, naam
+        assert _wachtrij(naam)["Properties"]["RedrivePolicy"]["maxReceiveCount"] == POGINGEN, naam
+
+
+def test_at_most_two_readers_per_stream():
+    """AWS: more than two readers on a shard get throttled; the VerdelerFunction fans out through the bus."""
+    lezers: dict[str, int] = {}
+    for functie in template.functions().values():
+        for event in functie.events.values():
+            if event["Type"] in ("DynamoDB", "Kinesis"):
+                bron = str(event["Properties"]["Stream"])
+                lezers[bron] = lezers.get(bron, 0) + 1
+    assert lezers and all(aantal <= 2 for aantal in lezers.values()), lezers
+
+
+def test_each_consumer_gets_from_the_bus_the_events_it_acts_on():
+    """A rule per consumer: a new message for an event without its event type in the rule would never go out."""
+    from warmdoor.messages import catalogus
+
+    regels = template.resources("AWS::Events::Rule")
+    nodig = {"EmailNotifierFunction": set(catalogus.EMAILS), "SmsNotifierFunction": set(catalogus.SMS)}
+    for functie, soorten in nodig.items():
+        queue = next(n for n, r in template.resources("AWS::SQS::Queue").items() if r is _wachtrij(functie))
+        [regel] = [r for r in regels.values() if r["Properties"]["Targets"][0]["Arn"]["Fn::GetAtt"][0] == queue]
+        patroon = json.loads(regel["Properties"]["EventPattern"])
+        assert set(patroon["detail-type"]) == {s.value for s in soorten}, functie
+    timers = next(n for n, r in template.resources("AWS::SQS::Queue").items() if r is _wachtrij("TimerKeeperFunction"))
+    [regel] = [r for r in regels.values() if r["Properties"]["Targets"][0]["Arn"]["Fn::GetAtt"][0] == timers]
+    assert "detail-type" not in json.loads(regel["Properties"]["EventPattern"])  # every event may move a timer
+
+
+def test_each_rule_may_send_to_its_queue_and_nothing_else_may():
+    beleid = {
+        r["Properties"]["Queues"][0]["Ref"]: r["Properties"]["PolicyDocument"]["Statement"]
+        for r in template.resources("AWS::SQS::QueuePolicy").values()
+    }
+    for naam, regel in template.resources("AWS::Events::Rule").items():
+        queue = regel["Properties"]["Targets"][0]["Arn"]["Fn::GetAtt"][0]
+        [statement] = beleid[queue]
+        assert statement["Principal"] == {"Service": "events.amazonaws.com"}
+        assert statement["Condition"]["ArnEquals"]["aws:SourceArn"] == {"Fn::GetAtt": [naam, "Arn"]}
 
 
 def test_every_business_metric_of_a_failure_has_an_alarm():

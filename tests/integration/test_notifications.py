@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from local import aws, outbox, template
+from local import replay as lokale_replay
 from tests.conftest import aanmelding
 from warmdoor.adapters.ses import SesEmailVerzender
 from warmdoor.domain import meldingen
@@ -21,7 +22,7 @@ from warmdoor.ports import Email, PermanenteBezorgfout
 
 def verstuur(pilot, body=None):
     d = pilot.callers["evides"].post("/v1/doorverwijzingen", body or aanmelding()).body
-    pilot.streams.drain()
+    pilot.pumps.drain()
     return d
 
 
@@ -100,30 +101,35 @@ def test_names_render_safely_in_html(pilot):
 def test_a_withdrawal_tells_the_organisation(pilot):
     d = verstuur(pilot)
     pilot.callers["evides"].post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "betaald"})
-    pilot.streams.drain()
+    pilot.pumps.drain()
     ingetrokken = [m for m in mails_aan(pilot, "intake@walcheren.example") if "ingetrokken" in m["subject"]]
     assert len(ingetrokken) == 1
     assert "de klant heeft betaald" in ingetrokken[0]["text"]
 
 
-def test_a_replayed_or_duplicated_record_sends_nothing_twice(pilot):
-    verstuur(pilot)
+def stroom_records(pilot):
+    """The table's stream as Lambda hands it to the VerdelerFunction (what its filter lets through)."""
     stream_arn = boto3.client("dynamodb").describe_table(TableName=pilot.table)["Table"]["LatestStreamArn"]
     streams = aws.client("dynamodbstreams")
     shard = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"][0]["ShardId"]
-    it = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")[
-        "ShardIterator"
-    ]
-    records = [
-        lambda_record(r, stream_arn)
-        for r in streams.get_records(ShardIterator=it)["Records"]
-        if r["dynamodb"]["Keys"]["SK"]["S"].startswith("GEBEURTENIS#")  # what the template's filter lets through
-    ]
+    it = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")
+    alle = [lambda_record(r, stream_arn) for r in streams.get_records(ShardIterator=it["ShardIterator"])["Records"]]
+    return stream_arn, shard, alle
+
+
+def is_gebeurtenis(record):
+    return record["eventName"] == "INSERT" and record["dynamodb"]["Keys"]["SK"]["S"].startswith("GEBEURTENIS#")
+
+
+def test_a_replayed_or_duplicated_event_sends_nothing_twice(pilot):
+    """The stream may deliver a record twice, and the bus and queues an event twice: each message goes once."""
+    verstuur(pilot)
+    records = [r for r in stroom_records(pilot)[2] if is_gebeurtenis(r)]
     assert records
     voor = pilot.outbox()
-    for functie in ("EmailNotifierFunction", "SmsNotifierFunction"):
-        assert pilot.runtime.invoke(functie, {"Records": records}) == {"batchItemFailures": []}
-        assert pilot.runtime.invoke(functie, {"Records": records}) == {"batchItemFailures": []}
+    for _ in range(2):
+        assert pilot.runtime.invoke("VerdelerFunction", {"Records": records}) == {"batchItemFailures": []}
+        pilot.pumps.drain()
     assert pilot.outbox() == voor
 
 
@@ -173,7 +179,7 @@ def test_a_poison_record_goes_to_the_queue_and_the_rest_is_delivered(pilot):
     )
     verstuur(pilot)
     for _ in range(20):
-        pilot.streams.drain()
+        pilot.pumps.drain()
     assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
     sqs = boto3.client("sqs")
     url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
@@ -188,18 +194,15 @@ def test_a_poison_record_goes_to_the_queue_and_the_rest_is_delivered(pilot):
 def test_replay_redrives_the_queue_and_is_safe_to_run_twice(pilot, monkeypatch, keer):
     haperend = Haperend(monkeypatch, fouten=100)
     verstuur(pilot)
-    for _ in range(10):
-        pilot.streams.drain()
+    pilot.pumps.drain()
     assert mails_aan(pilot, "intake@walcheren.example") == []
+    assert lokale_replay.nog_mislukt(pilot.refs) == 1  # the event, on the e-mail consumer's failure queue
     haperend.fouten = 0
-    sqs = boto3.client("sqs")
-    url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
-    functies = {arn: naam.removesuffix(".Arn") for naam, arn in pilot.refs.items() if ":function:" in arn}
-    streams = aws.client("dynamodbstreams")
     for _ in range(keer):
-        replay.opnieuw(sqs, streams, url, lambda arn, event: pilot.runtime.invoke(functies[arn], event))
+        lokale_replay.opnieuw(pilot.runtime, pilot.refs)
+        pilot.pumps.drain()
     assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
-    assert sqs.receive_message(QueueUrl=url).get("Messages", []) == []
+    assert lokale_replay.nog_mislukt(pilot.refs) == 0
 
 
 def test_each_message_states_the_facts_of_its_own_event(pilot):
@@ -207,7 +210,7 @@ def test_each_message_states_the_facts_of_its_own_event(pilot):
     d = verstuur(pilot)
     pilot.callers["walcheren"].post(f"/v1/doorverwijzingen/{d['id']}/verlengingen", {"dagen": 10, "reden": "Regeling"})
     pilot.callers["evides"].post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "betaald"})
-    pilot.streams.drain()  # both events reach the notifier only after both changes
+    pilot.pumps.drain()  # both events reach the notifier only after both changes
     [verlengd] = [m for m in mails_aan(pilot, "incasso@evides.example") if "verlengd" in m["subject"]]
     assert verlengd["subject"] == "Incassostop verlengd tot 6 januari 2027: EVD-2026-000123"
     assert "De incassostop loopt nu tot woensdag 6 januari 2027 om 10:00" in verlengd["text"]
@@ -238,7 +241,7 @@ def test_a_message_that_fails_for_good_is_logged_counted_listed_and_sent_by_a_re
     haperend = Haperend(monkeypatch, fouten=100)
     d = verstuur(pilot)
     for _ in range(10):
-        pilot.streams.drain()
+        pilot.pumps.drain()
     assert haperend.pogingen == meldingen.POGINGEN  # the stream's first try and its retries, then the failure queue
     assert mails_aan(pilot, "intake@walcheren.example") == []
 
@@ -258,12 +261,8 @@ def test_a_message_that_fails_for_good_is_logged_counted_listed_and_sent_by_a_re
     assert any('"MeldingenMislukt":[1.0]' in r and '"service":"warmdoor-email"' in r for r in emf)
 
     haperend.fouten = 0
-    sqs = boto3.client("sqs")
-    url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
-    functies = {arn: naam.removesuffix(".Arn") for naam, arn in pilot.refs.items() if ":function:" in arn}
-    uitkomst = replay.opnieuw(
-        sqs, aws.client("dynamodbstreams"), url, lambda arn, event: pilot.runtime.invoke(functies[arn], event)
-    )
+    uitkomst = lokale_replay.opnieuw(pilot.runtime, pilot.refs)
+    pilot.pumps.drain()
     assert (uitkomst.opnieuw_verwerkt, uitkomst.mislukt) == (1, 0)
     assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
     [probleem] = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]
@@ -288,7 +287,7 @@ def test_a_replay_of_a_batch_that_still_fails_reports_it_and_keeps_it(pilot):
     def kapot(arn, event):
         raise RuntimeError("the function failed as a whole")
 
-    uitkomst = replay.opnieuw(sqs, aws.client("dynamodbstreams"), url, kapot)
+    uitkomst = replay.stroom_opnieuw(sqs, aws.client("dynamodbstreams"), url, kapot, lambda *_: None)
     assert (uitkomst.opnieuw_verwerkt, uitkomst.mislukt) == (0, 1)
     namen = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]
     telling = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=namen)["Attributes"]
@@ -302,7 +301,7 @@ def test_while_ses_is_not_set_up_mails_wait_are_alarmed_and_go_out_once_it_is(pi
     capsys.readouterr()
     d = verstuur(pilot)
     for _ in range(10):
-        pilot.streams.drain()
+        pilot.pumps.drain()
     assert mails_aan(pilot, "intake@walcheren.example") == []
     [probleem] = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]
     assert (probleem["reden"], probleem["opgelostOp"]) == ("mislukt", None)
@@ -318,9 +317,39 @@ def test_while_ses_is_not_set_up_mails_wait_are_alarmed_and_go_out_once_it_is(pi
 
 
 def replay_alles(pilot):
+    uitkomst = lokale_replay.opnieuw(pilot.runtime, pilot.refs)
+    pilot.pumps.drain()
+    return uitkomst
+
+
+def test_a_failed_stream_batch_is_replayed_with_the_mappings_filter_twice_without_sending_twice(pilot):
+    """A failed batch's range holds every change of the table in between, not only the events the
+    VerdelerFunction's filter lets through; a replay must hand it only those, or it fails forever."""
+    evides = pilot.callers["evides"]
+    a = evides.post("/v1/doorverwijzingen", aanmelding("MIX-A")).body
+    evides.post("/v1/doorverwijzingen", aanmelding("MIX-B"))
+    evides.post(f"/v1/doorverwijzingen/{a['id']}/intrekkingen", {"reden": "betaald"})
+    stream_arn, shard, records = stroom_records(pilot)
+    gebeurtenissen = [r for r in records if is_gebeurtenis(r)]
+    assert len(gebeurtenissen) == 3 and len(records) > 3  # referral items, personal data, claims, audit lines
     sqs = boto3.client("sqs")
     url = sqs.get_queue_url(QueueName=pilot.refs["MisluktQueue.QueueName"])["QueueUrl"]
-    functies = {arn: naam.removesuffix(".Arn") for naam, arn in pilot.refs.items() if ":function:" in arn}
-    return replay.opnieuw(
-        sqs, aws.client("dynamodbstreams"), url, lambda arn, event: pilot.runtime.invoke(functies[arn], event)
-    )
+    beschrijving = {
+        "requestContext": {"functionArn": pilot.refs["VerdelerFunction.Arn"], "condition": "RetryAttemptsExhausted"},
+        "DDBStreamBatchInfo": {
+            "shardId": shard,
+            "startSequenceNumber": records[0]["dynamodb"]["SequenceNumber"],
+            "endSequenceNumber": records[-1]["dynamodb"]["SequenceNumber"],
+            "batchSize": len(gebeurtenissen),
+            "streamArn": stream_arn,
+        },
+    }
+    for _ in range(2):  # Lambda may write a failed batch's description more than once
+        sqs.send_message(QueueUrl=url, MessageBody=json.dumps(beschrijving))
+    eerste = replay_alles(pilot)
+    tweede = replay_alles(pilot)
+    assert (eerste.opnieuw_verwerkt, eerste.mislukt) == (2, 0)
+    assert (tweede.opnieuw_verwerkt, tweede.mislukt) == (0, 0)
+    assert lokale_replay.nog_mislukt(pilot.refs) == 0
+    onderwerpen = [m["subject"] for m in mails_aan(pilot, "intake@walcheren.example")]
+    assert len(onderwerpen) == 3 and sum("ingetrokken" in o for o in onderwerpen) == 1

@@ -14,6 +14,8 @@ from local.aws import create_resources, physical_refs
 from local.clock import MovableClock
 from local.gateway import Gateway, HttpResponse
 from local.lambdas import Runtime
+from local.pumps import Pumps
+from local.queues import QueuePump
 from local.streams import StreamPump
 from local.timers import TimerPump
 from warmdoor import wiring
@@ -77,7 +79,7 @@ class Stack:
     repo: DynamoRepository
     table: str
     runtime: Runtime
-    streams: StreamPump
+    pumps: Pumps
     refs: dict[str, str]
     callers: dict[str, "Caller"] = field(default_factory=dict)
 
@@ -90,7 +92,7 @@ class Stack:
         """Fires due timers and drains the streams until nothing is left, as POST /_local/clock does."""
         assert self.timers is not None
         for _ in range(20):
-            self.streams.drain()
+            self.pumps.drain()
             if not self.timers.fire_due():
                 return
 
@@ -117,6 +119,7 @@ def build_stack(start: datetime | None = None) -> Stack:
     runtime = Runtime(refs, dict(os.environ))
     gateway = Gateway(runtime, "api.warmdoor.test")
     repo = DynamoRepository(boto3.client("dynamodb"), refs["Tabel"])
-    stack = Stack(gateway, clock, repo, refs["Tabel"], runtime, StreamPump(runtime, refs), refs)
+    pumps = Pumps(StreamPump(runtime, refs), QueuePump(runtime, refs))
+    stack = Stack(gateway, clock, repo, refs["Tabel"], runtime, pumps, refs)
     stack.timers = TimerPump(runtime, refs, clock)
     return stack

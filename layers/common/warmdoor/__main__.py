@@ -4,7 +4,8 @@
 and prints it once;
 `python -m warmdoor gebruiksplan --tabel <TableName> --gebruiksplan <UsagePlanName>` gives every key that is
 not revoked its allowance in the usage plan (after upgrading a stack whose keys predate per-client throttling);
-`python -m warmdoor replay --queue <MisluktQueueUrl>` re-drives failed stream batches.
+`python -m warmdoor replay --stack <stack>` re-drives what failed after every retry (every failure queue of
+the stack; `--queue <url>` for one).
 """
 
 import argparse
@@ -25,11 +26,13 @@ def main() -> None:
     for commando in (sleutel, plan_herstel):
         commando.add_argument("--tabel", required=True, help="the stack's TableName output")
         commando.add_argument("--gebruiksplan", required=True, help="the stack's UsagePlanName output")
-    replay = commands.add_parser("replay", help="re-drive the failed stream batches in the on-failure queue")
-    replay.add_argument("--queue", required=True, help="the stack's MisluktQueueUrl output")
+    replay = commands.add_parser("replay", help="re-drive what failed after every retry")
+    waar = replay.add_mutually_exclusive_group(required=True)
+    waar.add_argument("--stack", help="the stack: every failure queue among its outputs")
+    waar.add_argument("--queue", action="append", help="one failure queue's URL (repeatable)")
     args = parser.parse_args()
     if args.command == "replay":
-        _replay(args.queue)
+        _replay(args.stack, args.queue)
         return
 
     repo = DynamoRepository(wiring.client("dynamodb"), args.tabel)
@@ -44,14 +47,19 @@ def main() -> None:
     print("Bewaar de sleutel nu: hij wordt nergens opgeslagen en niet nog eens getoond.")
 
 
-def _replay(queue_url: str) -> None:
-    from warmdoor.ops.replay import lambda_invoker, opnieuw
+def _replay(stack: str | None, queue_urls: list[str] | None) -> None:
+    from warmdoor.ops.replay import failure_queues, lambda_filters, lambda_invoker, opnieuw
 
+    queues = queue_urls or failure_queues(wiring.client("cloudformation"), str(stack))
     uitkomst = opnieuw(
-        wiring.client("sqs"), wiring.client("dynamodbstreams"), queue_url, lambda_invoker(wiring.client("lambda"))
+        wiring.client("sqs"),
+        wiring.client("dynamodbstreams"),
+        queues,
+        lambda_invoker(wiring.client("lambda")),
+        lambda_filters(wiring.client("lambda")),
     )
     print(
-        f"opnieuw verwerkt: {uitkomst.opnieuw_verwerkt}, nog mislukt: {uitkomst.mislukt}, "
+        f"opnieuw verwerkt of teruggezet: {uitkomst.opnieuw_verwerkt}, nog mislukt: {uitkomst.mislukt}, "
         f"niet meer in de stream (ouder dan 24 uur): {uitkomst.verlopen}"
     )
 

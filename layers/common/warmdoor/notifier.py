@@ -1,17 +1,17 @@
-"""The body of both notifier functions: a stream batch of domain events -> the messages of one channel."""
+"""The body of both notifier functions: a batch of domain events from the channel's queue -> its messages."""
 
 from typing import Any, Literal
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from warmdoor import wiring
+from warmdoor.adapters.gebeurtenisbus import gebeurtenis_uit_bericht
 from warmdoor.domain import meldingen
-from warmdoor.store.stream import gebeurtenis_uit
 
-_processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+_processor = BatchProcessor(event_type=EventType.SQS)
 
 
 def verwerk(
@@ -20,8 +20,8 @@ def verwerk(
     """Each record on its own: a failed one is reported (and retried), the others go through."""
     wiring.eenmalig().config.register_lambda_context(context)
 
-    def record_handler(record: DynamoDBRecord) -> None:
-        gebeurtenis = gebeurtenis_uit(record)
+    def record_handler(record: SQSRecord) -> None:
+        gebeurtenis = gebeurtenis_uit_bericht(record.body)
         omg, eenmalig = wiring.omgeving(), wiring.eenmalig()
         if kanaal == "email":
             meldingen.emails(omg, gebeurtenis, wiring.email_verzender(), eenmalig)

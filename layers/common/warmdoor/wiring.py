@@ -10,6 +10,7 @@ from warmdoor.ports import Clock, EmailVerzender, Gebruiksplan, SmsVerzender, Ti
 
 if TYPE_CHECKING:
     from warmdoor.adapters.eenmalig import PowertoolsEenmalig
+    from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
 
 _clock: Clock = SystemClock()
 _omgeving: Omgeving | None = None
@@ -89,7 +90,7 @@ def reset() -> None:
     """Forget built adapters and settings, so the next use reads the environment again (clients stay)."""
     global _omgeving
     _omgeving = None
-    for gebouwd in (settings, email_verzender, sms_verzender, eenmalig, timer_planner, gebruiksplan):
+    for gebouwd in (settings, email_verzender, sms_verzender, eenmalig, timer_planner, gebruiksplan, gebeurtenisbus):
         gebouwd.cache_clear()
 
 
@@ -125,6 +126,13 @@ def timer_planner() -> TimerPlanner:
 
     s = settings()
     return SchedulerPlanner(client("scheduler"), s.timer_groep, s.timer_functie_arn, s.timer_rol_arn, s.timer_dlq_arn)
+
+
+@cache
+def gebeurtenisbus() -> "EventBridgeBus":
+    from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
+
+    return EventBridgeBus(client("events"), settings().gebeurtenisbus)
 
 
 @cache

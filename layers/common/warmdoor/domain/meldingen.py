@@ -45,8 +45,8 @@ _UITKOMSTEN = {
 
 _REDENEN = {"betaald": "de klant heeft betaald", "onterecht": "de doorverwijzing was onterecht", "overig": "overig"}
 
-# Each stream consumer tries a record this often: once, and MaximumRetryAttempts more (template.yaml).
-# A message that failed this often waits for a replay of the failure queue.
+# How often a notifier's queue hands it an event before moving it to the failure queue (maxReceiveCount in
+# template.yaml). A message that failed this often waits for a replay.
 POGINGEN = 6
 
 

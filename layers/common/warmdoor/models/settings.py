@@ -20,6 +20,7 @@ class Settings(BaseModel):
     timer_dlq_arn: str = ""
     public_base_url: str | None = None
     idempotentie_tabel: str = ""
+    gebeurtenisbus: str = ""
     mail_afzender: str = "WarmDoor <noreply@warmdoor.nl>"
     mail_antwoordadres: str | None = None
     sms_afzender: str = "WarmDoor"
@@ -41,6 +42,7 @@ def settings() -> Settings:
         timer_dlq_arn=os.environ.get("TIMER_DLQ_ARN", ""),
         public_base_url=os.environ.get("PUBLIC_BASE_URL") or None,
         idempotentie_tabel=os.environ.get("IDEMPOTENTIE_TABEL", ""),
+        gebeurtenisbus=os.environ.get("GEBEURTENISBUS", ""),
         mail_afzender=os.environ.get("MAIL_AFZENDER") or "WarmDoor <noreply@warmdoor.nl>",
         mail_antwoordadres=os.environ.get("MAIL_ANTWOORDADRES") or None,
         sms_afzender=os.environ.get("SMS_AFZENDER") or "WarmDoor",

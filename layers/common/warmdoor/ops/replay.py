@@ -1,9 +1,11 @@
-"""Re-drives the stream batches that failed after every retry (the on-failure queue).
+"""Re-drives what failed after every retry (`make replay`), from the stack's failure queues.
 
-Lambda puts only a description of a failed batch on the queue (shard and sequence numbers); the records
-themselves are read back from the stream (kept 24 hours) and handed to the same function again. Every
-consumer is idempotent per event, so replaying twice sends nothing twice. A message is deleted only once
-its batch went through.
+Two kinds of queue. The stream's (MisluktQueue) holds descriptions of batches the VerdelerFunction could
+not hand to the event bus (shard and sequence numbers, as Lambda writes them): their records are read back
+from the stream (kept 24 hours), filtered as the event source mapping filters them, and handed to the same
+function again; a message is deleted only once its batch went through. A consumer's failure queue
+(EmailMislukt, ...) holds the events themselves: they are put back on the consumer's own queue.
+Every consumer is idempotent per event, so replaying twice sends nothing twice.
 """
 
 import json
@@ -12,7 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from warmdoor.ops.filters import any_filter
+
 Invoker = Callable[[str, dict[str, Any]], Any]
+# The filter criteria of a function's event source mapping on a stream: (function ARN, stream ARN) -> criteria.
+FilterBron = Callable[[str, str], dict[str, Any] | None]
 
 
 def lambda_record(record: dict[str, Any], stream_arn: str) -> dict[str, Any]:
@@ -26,9 +32,9 @@ def lambda_record(record: dict[str, Any], stream_arn: str) -> dict[str, Any]:
 
 @dataclass
 class Uitkomst:
-    opnieuw_verwerkt: int = 0
-    mislukt: int = 0
-    verlopen: int = 0
+    opnieuw_verwerkt: int = 0  # stream batches that went through, events put back on their queue
+    mislukt: int = 0  # stream batches that failed again (they stay on the queue)
+    verlopen: int = 0  # stream batches older than the stream's 24 hours
 
 
 def _records(streams: Any, info: dict[str, Any]) -> list[dict[str, Any]]:
@@ -52,33 +58,77 @@ def _records(streams: Any, info: dict[str, Any]) -> list[dict[str, Any]]:
     return gevonden
 
 
-def opnieuw(sqs: Any, streams: Any, queue_url: str, invoke: Invoker) -> Uitkomst:
-    uitkomst = Uitkomst()
+def _berichten(sqs: Any, queue_url: str) -> list[dict[str, Any]]:
+    """Every message on the queue once (they stay invisible to others while this replay runs)."""
+    alle: list[dict[str, Any]] = []
     gezien: set[str] = set()
     while True:
-        berichten = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, VisibilityTimeout=60).get(
-            "Messages", []
-        )
-        nieuw = [b for b in berichten if b["MessageId"] not in gezien]
+        pagina = sqs.receive_message(
+            QueueUrl=queue_url,
+            MaxNumberOfMessages=10,
+            VisibilityTimeout=120,
+            MessageAttributeNames=["All"],
+        ).get("Messages", [])
+        nieuw = [b for b in pagina if b["MessageId"] not in gezien]
         if not nieuw:
-            return uitkomst
-        for bericht in nieuw:
-            gezien.add(bericht["MessageId"])
+            return alle
+        gezien.update(b["MessageId"] for b in nieuw)
+        alle += nieuw
+
+
+def stroom_opnieuw(sqs: Any, streams: Any, queue_url: str, invoke: Invoker, filter_voor: FilterBron) -> Uitkomst:
+    uitkomst = Uitkomst()
+    for bericht in _berichten(sqs, queue_url):
+        try:
             inhoud = json.loads(bericht["Body"])
-            try:
-                records = _records(streams, inhoud["DDBStreamBatchInfo"])
-            except streams.exceptions.TrimmedDataAccessException:
-                uitkomst.verlopen += 1
-                continue
-            try:
-                antwoord = invoke(inhoud["requestContext"]["functionArn"], {"Records": records})
-            except Exception:
-                antwoord = {"batchItemFailures": [{"itemIdentifier": "function-error"}]}
-            if (antwoord or {}).get("batchItemFailures"):
-                uitkomst.mislukt += 1
-                continue
-            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=bericht["ReceiptHandle"])
-            uitkomst.opnieuw_verwerkt += 1
+            info, functie = inhoud["DDBStreamBatchInfo"], inhoud["requestContext"]["functionArn"]
+        except (ValueError, KeyError, TypeError):
+            uitkomst.mislukt += 1  # not a batch description Lambda wrote: left for a person to look at
+            continue
+        try:
+            records = _records(streams, info)
+        except streams.exceptions.TrimmedDataAccessException:
+            uitkomst.verlopen += 1
+            continue
+        # The batch's range holds every change of the table; the function only ever got what its filter lets through.
+        filter_criteria = filter_voor(functie, info["streamArn"])
+        records = [r for r in records if any_filter(filter_criteria, r)]
+        try:
+            antwoord = invoke(functie, {"Records": records}) if records else None
+        except Exception:  # a batch that fails again stays on the queue for the next replay
+            antwoord = {"batchItemFailures": [{"itemIdentifier": "function-error"}]}
+        if (antwoord or {}).get("batchItemFailures"):
+            uitkomst.mislukt += 1
+            continue
+        sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=bericht["ReceiptHandle"])
+        uitkomst.opnieuw_verwerkt += 1
+    return uitkomst
+
+
+def terugzetten(sqs: Any, queue_url: str, bron_url: str) -> Uitkomst:
+    """Puts a consumer's failed events back on its own queue (where they are tried as often again)."""
+    uitkomst = Uitkomst()
+    for bericht in _berichten(sqs, queue_url):
+        attributen = bericht.get("MessageAttributes") or {}
+        sqs.send_message(QueueUrl=bron_url, MessageBody=bericht["Body"], MessageAttributes=attributen)
+        sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=bericht["ReceiptHandle"])
+        uitkomst.opnieuw_verwerkt += 1
+    return uitkomst
+
+
+def opnieuw(sqs: Any, streams: Any, queue_urls: list[str], invoke: Invoker, filter_voor: FilterBron) -> Uitkomst:
+    """Every failure queue of the stack: a queue that is some queue's redrive target is a consumer's."""
+    totaal = Uitkomst()
+    for queue_url in queue_urls:
+        bronnen = sqs.list_dead_letter_source_queues(QueueUrl=queue_url).get("queueUrls", [])
+        if len(bronnen) == 1:
+            deel = terugzetten(sqs, queue_url, bronnen[0])
+        else:
+            deel = stroom_opnieuw(sqs, streams, queue_url, invoke, filter_voor)
+        totaal.opnieuw_verwerkt += deel.opnieuw_verwerkt
+        totaal.mislukt += deel.mislukt
+        totaal.verlopen += deel.verlopen
+    return totaal
 
 
 def lambda_invoker(lambda_client: Any) -> Invoker:
@@ -90,3 +140,22 @@ def lambda_invoker(lambda_client: Any) -> Invoker:
         return inhoud
 
     return invoke
+
+
+def lambda_filters(lambda_client: Any) -> FilterBron:
+    """The filter of the function's event source mapping on the stream, as deployed."""
+
+    def filter_voor(function_arn: str, stream_arn: str) -> dict[str, Any] | None:
+        mappings = lambda_client.list_event_source_mappings(FunctionName=function_arn, EventSourceArn=stream_arn)
+        for mapping in mappings.get("EventSourceMappings", []):
+            criteria: dict[str, Any] | None = mapping.get("FilterCriteria")
+            return criteria
+        return None
+
+    return filter_voor
+
+
+def failure_queues(cloudformation: Any, stack: str) -> list[str]:
+    """The stack's failure queues, from its outputs (every output named ...MisluktQueueUrl)."""
+    outputs = cloudformation.describe_stacks(StackName=stack)["Stacks"][0].get("Outputs", [])
+    return [o["OutputValue"] for o in outputs if o["OutputKey"].endswith("MisluktQueueUrl")]

@@ -1,4 +1,5 @@
-"""Lambda event filtering (the subset of the pattern syntax the template uses and a bit more)."""
+"""Lambda event filtering (the subset of the pattern syntax the template uses and a bit more): the local
+stack filters with it as Lambda does, and a replay applies the same filter as the event source mapping."""
 
 import json
 from typing import Any
