@@ -1,4 +1,4 @@
-"""`make run ARGS=--keep`: the local stack's state kept between runs (tables, timers and clock)."""
+"""`make run ARGS=--keep`: the local stack's state kept between runs (tables, timers, queues and clock)."""
 
 import json
 import sys
@@ -51,11 +51,29 @@ def _schedules() -> list[dict[str, Any]]:
     return gevonden
 
 
+def _queue_urls(refs: dict[str, str]) -> dict[str, str]:
+    sqs = aws.client("sqs")
+    return {
+        naam: sqs.get_queue_url(QueueName=refs[f"{naam}.QueueName"])["QueueUrl"]
+        for naam in template.resources("AWS::SQS::Queue")
+    }
+
+
+def _berichten(url: str) -> list[str]:
+    """The bodies of every message on a queue (what failed and waits for a replay, above all)."""
+    sqs = aws.client("sqs")
+    bodies: list[str] = []
+    while pagina := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=60).get("Messages"):
+        bodies += [bericht["Body"] for bericht in pagina]
+    return bodies
+
+
 def save(refs: dict[str, str], clock: MovableClock) -> None:
     staat = {
         "clockOffsetSeconds": clock.offset().total_seconds(),
         "tables": {tabel: _items(tabel) for tabel in _tabellen(refs)},
         "schedules": _schedules(),
+        "queues": {naam: _berichten(url) for naam, url in _queue_urls(refs).items()},
     }
     STATE_FILE.parent.mkdir(exist_ok=True)
     # Written aside and renamed, so that a stop halfway leaves the previous state whole.
@@ -64,13 +82,13 @@ def save(refs: dict[str, str], clock: MovableClock) -> None:
     tijdelijk.replace(STATE_FILE)
 
 
-def restore(clock: MovableClock) -> bool:
+def restore(refs: dict[str, str], clock: MovableClock) -> bool:
     """Puts the saved state back; False when there is none (or it cannot be read: then it is set aside)."""
     if not STATE_FILE.exists():
         return False
     try:
         staat = json.loads(STATE_FILE.read_text())
-        tabellen, schedules = staat["tables"], staat.get("schedules", [])
+        tabellen, schedules, queues = staat["tables"], staat.get("schedules", []), staat.get("queues", {})
     except (ValueError, KeyError, TypeError):
         apart = STATE_FILE.with_suffix(".onleesbaar")
         STATE_FILE.replace(apart)
@@ -87,6 +105,9 @@ def restore(clock: MovableClock) -> bool:
         except ClientError as fout:
             if fout.response["Error"]["Code"] != "ConflictException":  # the template's own, made at start
                 raise
+    for naam, url in _queue_urls(refs).items():
+        for body in queues.get(naam, []):
+            aws.client("sqs").send_message(QueueUrl=url, MessageBody=body)
     try:
         clock.advance(timedelta(seconds=float(staat["clockOffsetSeconds"])))
     except (ValueError, OverflowError, KeyError, TypeError):

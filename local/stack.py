@@ -64,7 +64,7 @@ class LocalStack:
         wiring.vergeet_clients()
         self.runtime = Runtime(refs, dict(os.environ))
         self.gateway = Gateway(self.runtime, f"127.0.0.1:{port}")
-        restored = keep and bewaren.restore(self.clock)
+        restored = keep and bewaren.restore(refs, self.clock)
         if restored:
             # The usage plan lives in the emulated API Gateway, which starts empty: give the keys back theirs.
             sleutels.gebruiksplan_herstellen(self._repo(), aws.gebruiksplan(refs))
