@@ -52,10 +52,20 @@ def _schedules() -> list[dict[str, Any]]:
 
 
 def _queue_urls(refs: dict[str, str]) -> dict[str, str]:
+    """The queues whose messages stand on their own. Not the stream's failure queue: its messages name
+    positions in this run's stream, which the next run does not have (they are replayed before a stop)."""
+    stroom = {
+        naam
+        for functie in template.functions().values()
+        for event in functie.events.values()
+        if event["Type"] == "DynamoDB"
+        for naam in [event["Properties"]["DestinationConfig"]["OnFailure"]["Destination"]["Fn::GetAtt"][0]]
+    }
     sqs = aws.client("sqs")
     return {
         naam: sqs.get_queue_url(QueueName=refs[f"{naam}.QueueName"])["QueueUrl"]
         for naam in template.resources("AWS::SQS::Queue")
+        if naam not in stroom
     }
 
 

@@ -4,8 +4,9 @@ function's environment (from the template), and cached settings are rebuilt betw
 import importlib.util
 import os
 import threading
+import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
@@ -18,11 +19,14 @@ _lock = threading.RLock()
 class LambdaContext:
     function_name: str
     aws_request_id: str
+    timeout_seconds: float
     memory_limit_in_mb: int = 512
     invoked_function_arn: str = ""
+    begin: float = field(default_factory=time.monotonic)
 
     def get_remaining_time_in_millis(self) -> int:
-        return 10_000
+        """What is left of the function's timeout (template.yaml), as Lambda counts it."""
+        return int((self.begin + self.timeout_seconds - time.monotonic()) * 1000)
 
 
 class Runtime:
@@ -35,6 +39,10 @@ class Runtime:
     @property
     def refs(self) -> dict[str, str]:
         return self._refs
+
+    def vergeet_modules(self) -> None:
+        """Cold starts from here on, as after a deploy (the modules read their environment again)."""
+        self._modules.clear()
 
     def environment(self, function: str) -> dict[str, str]:
         functie = template.functions()[function]
@@ -64,7 +72,8 @@ class Runtime:
             try:
                 # Imported under the function's own environment, as module-level Loggers read it.
                 handler = getattr(self._module(function), functie.handler.split(".")[1])
-                return handler(event, LambdaContext(function_name=function, aws_request_id=str(uuid.uuid4())))
+                context = LambdaContext(function, str(uuid.uuid4()), template.timeout(function))
+                return handler(event, context)
             finally:
                 os.environ.clear()
                 os.environ.update(bewaard)

@@ -81,13 +81,18 @@ class QueuePump:
         ).get("Messages", [])
         if not berichten:
             return False
+        alle = {b["MessageId"] for b in berichten}
         try:
             antwoord = self._runtime.invoke(consumer.function, {"Records": [_record(consumer, b) for b in berichten]})
-            fouten = {f["itemIdentifier"] for f in (antwoord or {}).get("batchItemFailures") or []}
-            if fouten and not consumer.report_failures:
-                fouten = {b["MessageId"] for b in berichten}
         except Exception:
-            fouten = {b["MessageId"] for b in berichten}
+            fouten = alle
+        else:
+            # As Lambda reads the answer: without ReportBatchItemFailures any answer is success; an
+            # identifier that names no message of the batch fails the whole batch.
+            gemeld = (antwoord or {}).get("batchItemFailures") or [] if consumer.report_failures else []
+            fouten = {f.get("itemIdentifier") for f in gemeld}
+            if not fouten <= alle:
+                fouten = alle
         for bericht in berichten:
             if bericht["MessageId"] in fouten:
                 self._sqs.change_message_visibility(

@@ -118,6 +118,12 @@ def functions() -> dict[str, Function]:
     return result
 
 
+def timeout(functie: str) -> float:
+    """The function's Timeout, or the Globals' (3 s when neither says, as in Lambda)."""
+    globale = load().get("Globals", {}).get("Function", {})
+    return float(functions()[functie].properties.get("Timeout", globale.get("Timeout", 3)))
+
+
 def routes() -> list[Route]:
     api = next(iter(resources("AWS::Serverless::Api").values()))
     sleutel_standaard = bool(api["Properties"]["Auth"].get("ApiKeyRequired", False))

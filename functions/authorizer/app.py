@@ -11,7 +11,7 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from warmdoor.adapters.gebruiksplan import gebruikssleutel
-from warmdoor.api.rechten import policy_resources
+from warmdoor.api.rechten import policy
 from warmdoor.domain.sleutels import principal_voor
 from warmdoor.wiring import omgeving
 
@@ -45,13 +45,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         "usageIdentifierKey": gebruikssleutel(omgeving().settings.gebruiksplan, principal.sleutelId),
         "policyDocument": {
             "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Action": "execute-api:Invoke",
-                    "Effect": "Allow",
-                    "Resource": policy_resources(event["methodArn"], principal.rol),
-                }
-            ],
+            "Statement": policy(event["methodArn"], principal.rol),
         },
         "context": {
             "sleutelId": principal.sleutelId,

@@ -222,3 +222,14 @@ def test_every_aws_call_gives_up_within_the_timeout_of_the_function_that_makes_i
         for prefix in {actie.split(":")[0] for actie in acties} - {"iam", "kms"}:
             profiel = wiring.PROFIELEN.get(dienst.get(prefix, prefix), wiring.SNEL)
             assert _slechtste_geval(profiel) <= timeout, (functie.name, prefix)
+
+
+def test_a_message_stays_invisible_while_its_function_may_still_be_at_it():
+    """AWS advises a queue's visibility timeout of six times the timeout of the function reading it."""
+    standaard = template.load()["Globals"]["Function"]["Timeout"]
+    for functie in template.functions().values():
+        for event in functie.events.values():
+            if event["Type"] == "SQS":
+                queue = template.load()["Resources"][event["Properties"]["Queue"]["Fn::GetAtt"][0]]
+                timeout = functie.properties.get("Timeout", standaard)
+                assert queue["Properties"]["VisibilityTimeout"] >= 6 * timeout, functie.name

@@ -1,6 +1,7 @@
 """What AWS can do to a request that moto never does by itself: throttle, fail. The client gets a clear
 problem in time, never a hanging request or an HTML error page."""
 
+import json
 import time
 
 import pytest
@@ -70,13 +71,25 @@ def test_a_function_that_fails_is_a_problem_not_a_page(pilot, monkeypatch):
     assert antwoord.body["title"] == "Interne fout"
 
 
-@pytest.mark.parametrize("soort", ["DEFAULT_4XX", "DEFAULT_5XX", "AUTHORIZER_FAILURE", "INTEGRATION_TIMEOUT"])
+GATEWAY_RESPONSES = next(iter(template.resources("AWS::Serverless::Api").values()))["Properties"]["GatewayResponses"]
+
+
+@pytest.mark.parametrize("soort", sorted(GATEWAY_RESPONSES))
 def test_the_gateways_own_errors_are_problems_too(soort):
-    api = next(iter(template.resources("AWS::Serverless::Api").values()))
-    antwoord = api["Properties"]["GatewayResponses"][soort]
+    antwoord = GATEWAY_RESPONSES[soort]
     headers = antwoord["ResponseParameters"]["Headers"]
     assert headers["Content-Type"] == "'application/problem+json'"
     assert {"API-Version", "Cache-Control"} <= set(headers)
-    assert '"type": "https://warmdoor.nl/problemen/' in antwoord["ResponseTemplates"]["application/json"]
+    # As API Gateway fills it in: $context.error.messageString is a quoted JSON string.
+    body = (
+        antwoord["ResponseTemplates"]["application/json"]
+        .replace("$context.requestId", "c0ffee")
+        .replace("$context.error.messageString", json.dumps('Een "melding"'))
+    )
+    problem = json.loads(body)
+    assert problem["type"].startswith("https://warmdoor.nl/problemen/") and problem["title"] and problem["detail"]
     # A status on the DEFAULT_* responses would give every other response type that status.
-    assert ("StatusCode" in antwoord) == (not soort.startswith("DEFAULT_"))
+    if soort.startswith("DEFAULT_"):
+        assert "StatusCode" not in antwoord
+    else:
+        assert problem["status"] == int(antwoord["StatusCode"])

@@ -2,6 +2,8 @@
 
 import logging
 
+import pytest
+
 from tests.conftest import aanmelding
 
 # Distinctive forms only: a bare "4331" also turns up in timestamps and random request ids.
@@ -22,9 +24,12 @@ PERSOONSGEGEVENS = (
 )
 
 
-def test_a_full_intake_logs_no_personal_data(pilot, caplog):
-    # INFO is the level the template deploys with (LogLevel parameter, Lambda's JSON log format).
-    caplog.set_level(logging.INFO)
+@pytest.mark.parametrize("niveau", ["INFO", "DEBUG"])
+def test_a_full_intake_logs_no_personal_data(pilot, caplog, niveau):
+    # INFO is the level the template deploys with; DEBUG is what an operator switches on to look closer.
+    pilot.refs["LogLevel"] = niveau
+    pilot.runtime.vergeet_modules()  # imported again, under the new level, as after a deploy
+    caplog.set_level(logging.DEBUG)
     evides, walcheren = pilot.callers["evides"], pilot.callers["walcheren"]
     body = aanmelding("LOG-1")
     d = evides.post("/v1/doorverwijzingen", body).body

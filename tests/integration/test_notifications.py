@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from local import aws, outbox, template
 from local import replay as lokale_replay
 from tests.conftest import aanmelding
+from warmdoor import notifier
 from warmdoor.adapters.ses import SesEmailVerzender
 from warmdoor.domain import meldingen
 from warmdoor.ops import replay
@@ -353,3 +354,31 @@ def test_a_failed_stream_batch_is_replayed_with_the_mappings_filter_twice_withou
     assert lokale_replay.nog_mislukt(pilot.refs) == 0
     onderwerpen = [m["subject"] for m in mails_aan(pilot, "intake@walcheren.example")]
     assert len(onderwerpen) == 3 and sum("ingetrokken" in o for o in onderwerpen) == 1
+
+
+def test_a_message_that_fails_again_after_a_replay_is_reported_again(pilot, monkeypatch, caplog, capsys):
+    """The queue counts deliveries from 1 again after a replay: a second round of failures is as visible."""
+    caplog.set_level(logging.INFO)
+    Haperend(monkeypatch, fouten=1000)
+    d = verstuur(pilot)
+    replay_alles(pilot)  # the cause is not fixed yet
+    regels = [r for r in caplog.records if r.getMessage().startswith("message failed for good")]
+    assert len(regels) == 2
+    emf = [r for r in capsys.readouterr().out.splitlines() if '"MeldingenMislukt":[1.0]' in r]
+    assert len(emf) == 2
+    assert len(pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]) == 1
+    assert lokale_replay.nog_mislukt(pilot.refs) == 1
+
+
+def test_no_send_is_started_without_time_left_to_finish_it(pilot, monkeypatch):
+    """A send that could outlast the function's timeout is not begun: the event comes again instead."""
+    monkeypatch.setattr(notifier, "_RESERVE_MS", 10**9)
+    d = verstuur(pilot)
+    assert mails_aan(pilot, "intake@walcheren.example") == []
+    problemen = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]
+    assert {(p["kanaal"], p["reden"]) for p in problemen} == {("email", "mislukt"), ("sms", "mislukt")}
+    monkeypatch.setattr(notifier, "_RESERVE_MS", 25_000)
+    replay_alles(pilot)
+    assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
+    problemen = pilot.callers["evides"].get(f"/v1/doorverwijzingen/{d['id']}").body["bezorgproblemen"]
+    assert all(p["opgelostOp"] for p in problemen)

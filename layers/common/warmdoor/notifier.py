@@ -12,6 +12,9 @@ from warmdoor.adapters.gebeurtenisbus import gebeurtenis_uit_bericht
 from warmdoor.domain import meldingen
 
 _processor = BatchProcessor(event_type=EventType.SQS)
+# A send is started only while the function has this much time left: one send's worst case (retries and
+# timeouts, wiring.GEDULDIG) and then some to record the outcome. What is not sent comes again.
+_RESERVE_MS = 25_000
 
 
 def verwerk(
@@ -23,9 +26,13 @@ def verwerk(
     def record_handler(record: SQSRecord) -> None:
         gebeurtenis = gebeurtenis_uit_bericht(record.body)
         omg, eenmalig = wiring.omgeving(), wiring.eenmalig()
+        poging = meldingen.Poging(
+            int(record.attributes.approximate_receive_count),
+            lambda: context.get_remaining_time_in_millis() > _RESERVE_MS,
+        )
         if kanaal == "email":
-            meldingen.emails(omg, gebeurtenis, wiring.email_verzender(), eenmalig)
+            meldingen.emails(omg, gebeurtenis, wiring.email_verzender(), eenmalig, poging)
         else:
-            meldingen.sms(omg, gebeurtenis, wiring.sms_verzender(), eenmalig)
+            meldingen.sms(omg, gebeurtenis, wiring.sms_verzender(), eenmalig, poging)
 
     return process_partial_response(event=event, record_handler=record_handler, processor=_processor, context=context)

@@ -136,10 +136,6 @@ class Repository(Protocol):
 
     def auditregels(self, doorverwijzing_id: str, volgende: str | None, limiet: int) -> Pagina[Auditregel]: ...
 
-    def bezorgpoging_mislukt(self, doorverwijzing_id: str, bericht: str, nu: datetime) -> int:
-        """Counts a failed attempt to send one message; returns how many attempts failed so far."""
-        ...
-
     def doorverwijzing_bijwerken(
         self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Sequence[Auditregel]
     ) -> None:

@@ -1,5 +1,6 @@
 """Builds the real adapters from settings, once, lazily. The only module that knows them all."""
 
+import logging
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,11 @@ def klok() -> Clock:
 
 
 _clients: dict[str, Any] = {}
+
+# The AWS libraries and Powertools' resolver log whole requests, responses and parsed bodies at DEBUG,
+# personal data included: LogLevel=DEBUG (Lambda's ApplicationLogLevel) is for WarmDoor's own lines only.
+for _bibliotheek in ("boto3", "botocore", "urllib3", "s3transfer", "aws_lambda_powertools"):
+    logging.getLogger(_bibliotheek).setLevel(logging.WARNING)
 
 # Retries and timeouts that fit inside what the caller can wait (template: 10 s for the API and the
 # authorizer, 30 s for the stream consumers). boto3's own defaults (10 attempts for DynamoDB, 60 s

@@ -13,8 +13,10 @@ from warmdoor.ports import BezorgingNietIngericht, Email, PermanenteBezorgfout
 _PERMANENT = {"BadRequestException"}
 # SES cannot send yet: the domain or a sandbox recipient is not verified (MessageRejected, "Email address
 # is not verified"), the MAIL FROM domain is not set up, sending is paused or suspended, a configuration
-# set is missing. An operator fixes it; until then the message is retried, never dropped.
+# set is missing. An operator fixes it; until then the message is retried, never dropped. (SES also
+# says MessageRejected of content it refuses, such as a virus; WarmDoor's own texts never are.)
 _NIET_INGERICHT = {
+    "AccessDeniedException",  # the send policy does not cover this From address or (sandbox) recipient
     "MessageRejected",
     "MailFromDomainNotVerifiedException",
     "AccountSuspendedException",

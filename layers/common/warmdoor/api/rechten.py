@@ -3,6 +3,7 @@ and the API function decide whether a caller may call a route before anything it
 a role that may not do something gets 403, whatever its body or parameters."""
 
 import re
+from typing import Any
 
 from warmdoor.domain.toegang import Handeling, mag
 from warmdoor.models.enums import Rol
@@ -35,16 +36,21 @@ def toegestaan(rol: Rol, methode: str, resource: str) -> bool:
     return handeling is not None and mag(rol, handeling)
 
 
-def policy_resources(method_arn: str, rol: Rol) -> list[str]:
-    """The execute-api ARNs of every route this role may call, for the authorizer's policy.
+def policy(method_arn: str, rol: Rol) -> list[dict[str, Any]]:
+    """The authorizer's policy statements: Allow the routes of this role, Deny every other route.
 
-    `method_arn` is the request's (arn:aws:execute-api:region:account:api-id/stage/METHOD/path); each
-    path parameter becomes a wildcard.
+    `method_arn` is the request's (arn:aws:execute-api:region:account:api-id/stage/METHOD/path); each path
+    parameter becomes a wildcard. The Deny is needed because IAM's * also matches "/": the creditor's
+    GET .../doorverwijzingen/* would otherwise allow GET .../doorverwijzingen/{id}/auditregels too.
     """
     api, _, rest = method_arn.partition("/")
     stage = rest.split("/", 1)[0]
-    return [
-        f"{api}/{stage}/{methode}{re.sub(r'{[^}]+}', '*', pad)}"
-        for (methode, pad), handeling in ROUTES.items()
-        if mag(rol, handeling)
-    ]
+    toegestaan: list[str] = []
+    verboden: list[str] = []
+    for (methode, pad), handeling in ROUTES.items():
+        arn = f"{api}/{stage}/{methode}{re.sub(r'{[^}]+}', '*', pad)}"
+        (toegestaan if mag(rol, handeling) else verboden).append(arn)
+    statements = [{"Action": "execute-api:Invoke", "Effect": "Allow", "Resource": toegestaan}]
+    if verboden:
+        statements.append({"Action": "execute-api:Invoke", "Effect": "Deny", "Resource": verboden})
+    return statements

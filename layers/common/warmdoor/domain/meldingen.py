@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
@@ -147,12 +148,43 @@ class _Verzending:
         }
 
 
+@dataclass(frozen=True)
+class Poging:
+    """Which delivery of the event this is (its queue counts them), and whether there is still time for
+    another send before the function's own timeout."""
+
+    nummer: int
+    tijd_over: Callable[[], bool] = lambda: True
+
+    @property
+    def laatste(self) -> bool:
+        # >=: after a replay the queue counts from 1 again, and a delivery may be counted that never ran.
+        return self.nummer >= POGINGEN
+
+
+def _niet_verstuurd(omg: Omgeving, v: _Verzending, poging: Poging, fout: str, code: str | None = None) -> None:
+    """A message that did not go out now: logged with ids and the error's type only (an error's text may
+    quote the message), and on the last delivery counted, logged as such and listed on the referral."""
+    logger.warning("message not sent", extra={**v.log(), "fout": fout, "code": code, "poging": poging.nummer})
+    if poging.laatste:
+        omg.metingen.tel("MeldingenMislukt")
+        logger.error("message failed for good; replay the failure queue once the cause is fixed", extra=v.log())
+        bezorgprobleem_vastleggen(omg, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "mislukt")
+
+
 def _verstuur(
-    omg: Omgeving, eenmalig: Eenmalig, d: Doorverwijzing, v: _Verzending, verstuur: Callable[[], None]
+    omg: Omgeving,
+    eenmalig: Eenmalig,
+    d: Doorverwijzing,
+    v: _Verzending,
+    verstuur: Callable[[], None],
+    poging: Poging,
 ) -> bool:
-    """Sends once. False when it failed and must be tried again: every failure is counted and logged, and
-    the last try the stream makes is recorded on the referral (and stays visible until a replay sends it)."""
+    """Sends once; False when it did not go out now and the event must come again."""
     omg.metingen.tel(f"{v.kanaal.capitalize()}Verwerkt")
+    if not poging.tijd_over():
+        _niet_verstuurd(omg, v, poging, "GeenTijdMeer")
+        return False
 
     def eenmaal() -> None:
         try:
@@ -165,19 +197,12 @@ def _verstuur(
 
     try:
         eenmalig.uitvoeren(v.sleutel, eenmaal)
+    except BezorgingNietIngericht as fout:
+        omg.metingen.tel("BezorgingNietIngericht")  # its own alarm: the provider is not set up yet
+        _niet_verstuurd(omg, v, poging, type(fout).__name__, code=str(fout))
+        return False
     except Exception as fout:
-        # The error's type (and the provider's code when it is not set up) only: an error's text may quote
-        # the message, and so personal data.
-        fout_log = {"fout": type(fout).__name__}
-        if isinstance(fout, BezorgingNietIngericht):
-            omg.metingen.tel("BezorgingNietIngericht")  # its own alarm: the provider is not set up yet
-            fout_log["code"] = str(fout)
-        poging = omg.repo.bezorgpoging_mislukt(v.gebeurtenis.doorverwijzingId, v.id, omg.clock.now())
-        logger.warning("message not sent", extra={**v.log(), **fout_log, "poging": poging})
-        if poging == POGINGEN:
-            omg.metingen.tel("MeldingenMislukt")
-            logger.error("message failed for good; replay the failure queue once the cause is fixed", extra=v.log())
-            bezorgprobleem_vastleggen(omg, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "mislukt")
+        _niet_verstuurd(omg, v, poging, type(fout).__name__)
         return False
     if any(p.bericht == v.id and p.reden == "mislukt" and p.opgelostOp is None for p in d.bezorgproblemen):
         bezorgprobleem_opgelost(omg, d.id, v.id)
@@ -200,29 +225,51 @@ def _berichten(
             yield bericht, d, organisatie, schuldeiser
 
 
+@contextmanager
+def _gebeurtenis(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: str, poging: Poging) -> Iterator[None]:
+    """Whatever fails before a message is sent (the referral or organisation cannot be read, a template
+    fails) is logged with ids, and on the last delivery counted as failed for good as well."""
+    try:
+        yield
+    except BezorgingMislukt:
+        raise  # every message that failed is logged and counted on its own already
+    except Exception as fout:
+        ids = {"kanaal": kanaal, "gebeurtenis": gebeurtenis.soort.value, "gebeurtenis_id": gebeurtenis.id}
+        logger.warning("event not handled", extra={**ids, "fout": type(fout).__name__, "poging": poging.nummer})
+        if poging.laatste:
+            omg.metingen.tel("MeldingenMislukt")
+            logger.error("event failed for good; replay the failure queue once the cause is fixed", extra=ids)
+        raise
+
+
 def _afgerond(gebeurtenis: Gebeurtenis, mislukt: int) -> None:
     if mislukt:
         raise BezorgingMislukt(f"{mislukt} message(s) of event {gebeurtenis.id} not sent")
 
 
-def emails(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: EmailVerzender, eenmalig: Eenmalig) -> None:
+def emails(
+    omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: EmailVerzender, eenmalig: Eenmalig, poging: Poging
+) -> None:
     """Sends the e-mails this event calls for, each once; every one is tried before a failure is raised."""
-    mislukt = 0
-    for bericht, d, organisatie, schuldeiser in _berichten(omg, gebeurtenis, catalogus.EMAILS):
-        onderwerp, tekst, html = render.email(bericht.template, _context(omg, gebeurtenis, d, organisatie))
-        for volgnummer, adres in enumerate(_email_adressen(bericht, organisatie, schuldeiser)):
-            email = Email(aan=(adres,), onderwerp=onderwerp, tekst=tekst, html=html)
-            v = _Verzending(gebeurtenis, "email", bericht, volgnummer, adres)
-            mislukt += not _verstuur(omg, eenmalig, d, v, partial(verzender.verstuur, email))
-    _afgerond(gebeurtenis, mislukt)
+    with _gebeurtenis(omg, gebeurtenis, "email", poging):
+        mislukt = 0
+        for bericht, d, organisatie, schuldeiser in _berichten(omg, gebeurtenis, catalogus.EMAILS):
+            onderwerp, tekst, html = render.email(bericht.template, _context(omg, gebeurtenis, d, organisatie))
+            for volgnummer, adres in enumerate(_email_adressen(bericht, organisatie, schuldeiser)):
+                email = Email(aan=(adres,), onderwerp=onderwerp, tekst=tekst, html=html)
+                v = _Verzending(gebeurtenis, "email", bericht, volgnummer, adres)
+                mislukt += not _verstuur(omg, eenmalig, d, v, partial(verzender.verstuur, email), poging)
+        _afgerond(gebeurtenis, mislukt)
 
 
-def sms(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: SmsVerzender, eenmalig: Eenmalig) -> None:
+def sms(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: SmsVerzender, eenmalig: Eenmalig, poging: Poging) -> None:
     """Sends the SMS messages this event calls for, each once; every one is tried before a failure is raised."""
-    mislukt = 0
-    for bericht, d, organisatie, _ in _berichten(omg, gebeurtenis, catalogus.SMS):
-        tekst = render.sms(bericht.template, _context(omg, gebeurtenis, d, organisatie))
-        for volgnummer, nummer in enumerate(_sms_nummers(bericht, d, organisatie)):
-            v = _Verzending(gebeurtenis, "sms", bericht, volgnummer, nummer)
-            mislukt += not _verstuur(omg, eenmalig, d, v, partial(verzender.verstuur, Sms(aan=nummer, tekst=tekst)))
-    _afgerond(gebeurtenis, mislukt)
+    with _gebeurtenis(omg, gebeurtenis, "sms", poging):
+        mislukt = 0
+        for bericht, d, organisatie, _ in _berichten(omg, gebeurtenis, catalogus.SMS):
+            tekst = render.sms(bericht.template, _context(omg, gebeurtenis, d, organisatie))
+            for volgnummer, nummer in enumerate(_sms_nummers(bericht, d, organisatie)):
+                v = _Verzending(gebeurtenis, "sms", bericht, volgnummer, nummer)
+                bericht_sms = Sms(aan=nummer, tekst=tekst)
+                mislukt += not _verstuur(omg, eenmalig, d, v, partial(verzender.verstuur, bericht_sms), poging)
+        _afgerond(gebeurtenis, mislukt)

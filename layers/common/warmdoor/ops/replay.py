@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from botocore.exceptions import ClientError
+
 from warmdoor.ops.filters import any_filter
 
 Invoker = Callable[[str, dict[str, Any]], Any]
@@ -58,11 +60,16 @@ def _records(streams: Any, info: dict[str, Any]) -> list[dict[str, Any]]:
     return gevonden
 
 
+# SQS answers a receive from a sample of its servers: one empty answer does not mean an empty queue.
+_LEGE_ANTWOORDEN = 3
+
+
 def _berichten(sqs: Any, queue_url: str) -> list[dict[str, Any]]:
     """Every message on the queue once (they stay invisible to others while this replay runs)."""
     alle: list[dict[str, Any]] = []
     gezien: set[str] = set()
-    while True:
+    leeg = 0
+    while leeg < _LEGE_ANTWOORDEN:
         pagina = sqs.receive_message(
             QueueUrl=queue_url,
             MaxNumberOfMessages=10,
@@ -70,10 +77,10 @@ def _berichten(sqs: Any, queue_url: str) -> list[dict[str, Any]]:
             MessageAttributeNames=["All"],
         ).get("Messages", [])
         nieuw = [b for b in pagina if b["MessageId"] not in gezien]
-        if not nieuw:
-            return alle
+        leeg = 0 if nieuw else leeg + 1
         gezien.update(b["MessageId"] for b in nieuw)
         alle += nieuw
+    return alle
 
 
 def stroom_opnieuw(sqs: Any, streams: Any, queue_url: str, invoke: Invoker, filter_voor: FilterBron) -> Uitkomst:
@@ -89,6 +96,9 @@ def stroom_opnieuw(sqs: Any, streams: Any, queue_url: str, invoke: Invoker, filt
             records = _records(streams, info)
         except streams.exceptions.TrimmedDataAccessException:
             uitkomst.verlopen += 1
+            continue
+        except ClientError:  # a stream that is gone, a shard that no longer exists: left for a person
+            uitkomst.mislukt += 1
             continue
         # The batch's range holds every change of the table; the function only ever got what its filter lets through.
         filter_criteria = filter_voor(functie, info["streamArn"])

@@ -42,11 +42,6 @@ def audit(doorverwijzing_id: str, tijdstip: datetime, regel_id: str) -> dict[str
     return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": f"AUDIT#{tijd_sleutel(tijdstip)}#{regel_id}"}
 
 
-def bezorgpoging(doorverwijzing_id: str, bericht: str) -> dict[str, str]:
-    """How often sending one message of one event failed (no address in it)."""
-    return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": f"BEZORGPOGING#{bericht}"}
-
-
 def claim(soort: str, schuldeiser_id: str, waarde: str) -> dict[str, str]:
     return {"PK": f"SCHULDEISER#{schuldeiser_id}", "SK": f"{soort}#{waarde}"}
 

@@ -28,8 +28,6 @@ from warmdoor.store.items import Item, M, entiteit, item, naar_dynamo, uit_dynam
 
 # Event items only need to live until every consumer has read them from the stream (24 h retention).
 GEBEURTENIS_BEWAARTERMIJN = timedelta(days=7)
-# Failed-attempt counters outlive the stream's retries and a replay of the failure queue (kept 14 days).
-BEZORGPOGING_BEWAARTERMIJN = timedelta(days=15)
 _TRANSACTIE_POGINGEN = 4
 _NIET_BESTAAND = "attribute_not_exists(PK)"
 
@@ -421,18 +419,6 @@ class DynamoRepository:
         antwoord = self._client.query(**vraag)
         laatste = antwoord.get("LastEvaluatedKey")
         return Pagina([entiteit(Auditregel, i) for i in antwoord["Items"]], _cursor_naar(laatste) if laatste else None)
-
-    def bezorgpoging_mislukt(self, doorverwijzing_id: str, bericht: str, nu: datetime) -> int:
-        antwoord = self._client.update_item(
-            TableName=self._table,
-            Key=naar_dynamo(keys.bezorgpoging(doorverwijzing_id, bericht)),
-            UpdateExpression="ADD pogingen :een SET verlooptOp = :verloopt",
-            ExpressionAttributeValues=naar_dynamo(
-                {":een": 1, ":verloopt": int((nu + BEZORGPOGING_BEWAARTERMIJN).timestamp())}
-            ),
-            ReturnValues="UPDATED_NEW",
-        )
-        return int(antwoord["Attributes"]["pogingen"]["N"])
 
     def doorverwijzing_bijwerken(
         self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Sequence[Auditregel]
