@@ -6,11 +6,15 @@ import os
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
 from local import template
+from warmdoor import wiring
+from warmdoor.ports import Clock
 
 _lock = threading.RLock()
 
@@ -30,9 +34,10 @@ class LambdaContext:
 
 
 class Runtime:
-    def __init__(self, refs: dict[str, str], base_env: dict[str, str]) -> None:
+    def __init__(self, refs: dict[str, str], base_env: dict[str, str], klok: Clock | None = None) -> None:
         self._refs = refs
         self._base_env = base_env
+        self._klok = klok
         # Per runtime, like Lambda's execution environments: a module is imported under its function's env.
         self._modules: dict[str, ModuleType] = {}
 
@@ -57,24 +62,34 @@ class Runtime:
             assert spec is not None and spec.loader is not None
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
+            # What the function works with, built as in Lambda (wiring.bouw from its environment), with the
+            # local stack's movable clock.
+            if isinstance(getattr(module, "diensten", None), wiring.PerFunctie):
+                module.diensten.zet(wiring.bouw({**self._base_env, **self.environment(function)}, self._klok))
             self._modules[function] = module
         return self._modules[function]
 
-    def invoke(self, function: str, event: dict[str, Any]) -> Any:
-        from warmdoor import wiring
-
-        functie = template.functions()[function]
+    @contextmanager
+    def _in_omgeving(self, function: str) -> Iterator[ModuleType]:
+        """The function's module, with exactly its environment set while it runs (module-level Loggers
+        read it at import, Powertools again when it flushes)."""
         with _lock:
             bewaard = dict(os.environ)
             os.environ.clear()
             os.environ.update({**self._base_env, **self.environment(function)})
-            wiring.reset()
             try:
-                # Imported under the function's own environment, as module-level Loggers read it.
-                handler = getattr(self._module(function), functie.handler.split(".")[1])
-                context = LambdaContext(function, str(uuid.uuid4()), template.timeout(function))
-                return handler(event, context)
+                yield self._module(function)
             finally:
                 os.environ.clear()
                 os.environ.update(bewaard)
-                wiring.reset()
+
+    def diensten(self, function: str) -> wiring.Diensten:
+        """The function instance's Diensten (for tests that inject a fault into its AWS clients)."""
+        with self._in_omgeving(function) as module:
+            diensten: wiring.Diensten = module.diensten()
+            return diensten
+
+    def invoke(self, function: str, event: dict[str, Any]) -> Any:
+        with self._in_omgeving(function) as module:
+            handler = getattr(module, template.functions()[function].handler.split(".")[1])
+            return handler(event, LambdaContext(function, str(uuid.uuid4()), template.timeout(function)))

@@ -23,7 +23,6 @@ from local.queues import QueuePump
 from local.streams import StreamPump
 from local.timers import TimerPump
 from local.wsgi import application
-from warmdoor import wiring
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
 from warmdoor.store.repository import DynamoRepository
@@ -60,9 +59,7 @@ class LocalStack:
         self.refs = refs
         aws.create_resources(refs)
         self.clock = MovableClock()
-        wiring.gebruik_klok(self.clock)
-        wiring.vergeet_clients()
-        self.runtime = Runtime(refs, dict(os.environ))
+        self.runtime = Runtime(refs, dict(os.environ), self.clock)
         self.gateway = Gateway(self.runtime, f"127.0.0.1:{port}")
         restored = keep and bewaren.restore(refs, self.clock)
         if restored:

@@ -74,12 +74,8 @@ ORGANISATIE_ROTTERDAM = {
 def aws() -> Iterator[None]:
     from moto import mock_aws
 
-    from warmdoor import wiring
-
     with mock_aws():
-        wiring.vergeet_clients()
         yield
-    wiring.vergeet_clients()
 
 
 @pytest.fixture

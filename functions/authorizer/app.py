@@ -10,12 +10,12 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from warmdoor.adapters.gebruiksplan import gebruikssleutel
 from warmdoor.api.rechten import policy
 from warmdoor.domain.sleutels import principal_voor
-from warmdoor.wiring import omgeving
+from warmdoor.wiring import PerFunctie
 
 logger = Logger(service="warmdoor-authorizer")
+diensten = PerFunctie()
 
 
 class Unauthorized(Exception):
@@ -33,7 +33,7 @@ def _geheim(event: dict[str, Any]) -> str:
 
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    principal = principal_voor(omgeving().repo, _geheim(event))
+    principal = principal_voor(diensten().context.repo, _geheim(event))
     if principal is None:
         logger.info("unknown or revoked key")
         raise Unauthorized
@@ -42,7 +42,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return {
         "principalId": principal.sleutelId,
         # The key's own allowance in the usage plan: per-client throttling.
-        "usageIdentifierKey": gebruikssleutel(omgeving().settings.gebruiksplan, principal.sleutelId),
+        "usageIdentifierKey": diensten().gebruikssleutel(principal.sleutelId),
         "policyDocument": {
             "Version": "2012-10-17",
             "Statement": policy(event["methodArn"], principal.rol),

@@ -7,13 +7,15 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from warmdoor import notifier
+from warmdoor.wiring import PerFunctie
 
 logger = Logger(service="warmdoor-sms")
 # Flushes the metrics the domain counts (messages sent, refused, failed).
 metrics = Metrics(service="warmdoor-sms")
+diensten = PerFunctie()
 
 
 @metrics.log_metrics
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
-    return notifier.verwerk(event, context, "sms")
+    return notifier.verwerk(event, context, "sms", diensten())

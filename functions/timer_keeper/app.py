@@ -8,19 +8,20 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from warmdoor import wiring
-from warmdoor.adapters.gebeurtenisbus import gebeurtenis_uit_bericht
 from warmdoor.domain import timers
+from warmdoor.models.events import Gebeurtenis
+from warmdoor.wiring import PerFunctie
 
 logger = Logger(service="warmdoor-timers")
 # A timer that is already due is done at once here; its transition counts a metric.
 metrics = Metrics(service="warmdoor-timers")
+diensten = PerFunctie()
 processor = BatchProcessor(event_type=EventType.SQS)
 
 
 def record_handler(record: SQSRecord) -> None:
-    gebeurtenis = gebeurtenis_uit_bericht(record.body)
-    timers.bijwerken(wiring.omgeving(), gebeurtenis.doorverwijzingId, wiring.timer_planner())
+    d = diensten()
+    timers.bijwerken(d.context, Gebeurtenis.uit_bericht(record.body).doorverwijzingId, d.timer_planner)
 
 
 @metrics.log_metrics

@@ -9,15 +9,16 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from warmdoor import wiring
-from warmdoor.store.stream import gebeurtenis_uit
+from warmdoor.models.events import Gebeurtenis
+from warmdoor.wiring import PerFunctie
 
 logger = Logger(service="warmdoor-verdeler")
+diensten = PerFunctie()
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 
 def record_handler(record: DynamoDBRecord) -> None:
-    wiring.gebeurtenisbus().publiceer(gebeurtenis_uit(record))
+    diensten().gebeurtenisbus.publiceer(Gebeurtenis.uit_beeld(record.dynamodb.new_image if record.dynamodb else None))
 
 
 @logger.inject_lambda_context

@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from local import template
+from local.aws import physical_refs
 from local.lambdas import Runtime
+from warmdoor.models.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = [*ROOT.glob("layers/common/warmdoor/**/*.py"), *ROOT.glob("functions/*/*.py")]
 
 
 def test_cfn_lint_is_clean():
@@ -29,7 +31,7 @@ def test_cfn_lint_is_clean():
 
 @pytest.mark.parametrize("functie", sorted(template.functions()))
 def test_every_handler_is_importable(functie):
-    runtime = Runtime({}, {})
+    runtime = Runtime(physical_refs(), {})
     module = runtime._module(functie)
     assert callable(getattr(module, template.functions()[functie].handler.split(".")[1]))
 
@@ -43,18 +45,23 @@ EIGEN_VARIABELEN = {
 
 
 def test_every_environment_variable_the_code_reads_is_set_for_every_function():
-    gelezen = set()
-    for bestand in CODE:
-        gelezen |= set(re.findall(r"os\.environ(?:\.get\(|\[)\"([A-Z_]+)\"", bestand.read_text()))
-    assert gelezen, "the scan found no environment variables at all"
+    """The settings name the variables (their aliases); each must come from the template, not a default."""
+    gelezen = {veld.alias for veld in Settings.model_fields.values() if veld.alias}
+    assert gelezen, "the settings name no environment variables at all"
     eigen = set().union(*EIGEN_VARIABELEN.values())
     for functie in template.functions().values():
         nodig = (gelezen - eigen) | EIGEN_VARIABELEN.get(functie.name, set())
         assert nodig <= set(functie.environment), (functie.name, nodig - set(functie.environment))
 
 
+def test_a_bad_setting_stops_the_cold_start_naming_the_variable():
+    with pytest.raises(ValidationError) as fout:
+        Settings.uit({"TABLE_NAME": "t", "CONTACT_TERMIJN_DAGEN": "drie"})
+    assert "CONTACT_TERMIJN_DAGEN" in str(fout.value)
+
+
 def test_every_route_of_the_api_is_declared_in_the_template_and_back():
-    module = Runtime({}, {})._module("ApiFunction")
+    module = Runtime(physical_refs(), {})._module("ApiFunction")
     in_app = set()
     for route in module.app._static_routes + module.app._dynamic_routes:
         pad = re.sub(r"<(\w+)>", r"{\1}", route.path)
@@ -107,10 +114,10 @@ def test_at_most_two_readers_per_stream():
 
 def test_each_consumer_gets_from_the_bus_the_events_it_acts_on():
     """A rule per consumer: a new message for an event without its event type in the rule would never go out."""
-    from warmdoor.messages import catalogus
+    from warmdoor.domain import meldingen
 
     regels = template.resources("AWS::Events::Rule")
-    nodig = {"EmailNotifierFunction": set(catalogus.EMAILS), "SmsNotifierFunction": set(catalogus.SMS)}
+    nodig = {"EmailNotifierFunction": set(meldingen.EMAILS), "SmsNotifierFunction": set(meldingen.SMS)}
     for functie, soorten in nodig.items():
         queue = next(n for n, r in template.resources("AWS::SQS::Queue").items() if r is _wachtrij(functie))
         [regel] = [r for r in regels.values() if r["Properties"]["Targets"][0]["Arn"]["Fn::GetAtt"][0] == queue]

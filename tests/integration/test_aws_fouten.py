@@ -23,7 +23,7 @@ class _Body:
         return self._inhoud
 
 
-def vertraag(operatie: str) -> list[str]:
+def vertraag(pilot, functie: str, operatie: str) -> list[str]:
     """Makes DynamoDB answer `operatie` (or every operation: "*") with throttling, as AWS does under load."""
     pogingen: list[str] = []
 
@@ -34,12 +34,13 @@ def vertraag(operatie: str) -> list[str]:
         )
         return AWSResponse(request.url, 400, {"Content-Type": "application/x-amz-json-1.0"}, _Body(fout))
 
-    wiring.client("dynamodb").meta.events.register_first(f"before-send.dynamodb.{operatie}", te_druk)
+    client = pilot.runtime.diensten(functie).clients("dynamodb")
+    client.meta.events.register_first(f"before-send.dynamodb.{operatie}", te_druk)
     return pogingen
 
 
 def test_a_throttled_write_is_503_with_retry_after_once_the_clients_retries_are_spent(pilot):
-    pogingen = vertraag("TransactWriteItems")
+    pogingen = vertraag(pilot, "ApiFunction", "TransactWriteItems")
     begin = time.monotonic()
     antwoord = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding())
     assert time.monotonic() - begin < 10  # within the function's timeout, so no gateway time-out
@@ -50,7 +51,7 @@ def test_a_throttled_write_is_503_with_retry_after_once_the_clients_retries_are_
 
 
 def test_a_throttled_authorizer_is_503_from_the_gateway(pilot):
-    vertraag("GetItem")
+    vertraag(pilot, "AuthorizerFunction", "GetItem")
     antwoord = pilot.callers["evides"].get("/v1/doorverwijzingen")
     assert antwoord.status == 503
     assert antwoord.headers["content-type"] == "application/problem+json"

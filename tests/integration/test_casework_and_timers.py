@@ -209,6 +209,7 @@ def test_the_daily_sweep_catches_a_lost_schedule(pilot):
 
 def test_working_day_deadlines_when_configured(pilot):
     pilot.refs["ContactTermijnSoort"] = "werkdagen"  # the template parameter, as an operator would set it
+    pilot.runtime.vergeet_modules()  # and deploy: the functions start cold with it
     d_id = nieuw(pilot, "WERK-1")
     assert lees(pilot, "evides", d_id)["contactUiterlijk"].startswith("2026-12-02T10:00:00")
 

@@ -123,10 +123,9 @@ def test_concurrent_retries_create_one_referral(pilot):
 
 def test_a_retry_that_loses_the_race_at_the_write_returns_the_winner(pilot):
     """Both requests read 'no claim yet'; the second one's transaction meets the first one's claim."""
-    from warmdoor.domain.omgeving import Omgeving
+    from warmdoor.domain.context import Context
     from warmdoor.models.entities import Principal
     from warmdoor.models.enums import Rol
-    from warmdoor.models.settings import Settings
 
     winnaar = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding("RACE-2")).body
 
@@ -140,9 +139,9 @@ def test_a_retry_that_loses_the_race_at_the_write_returns_the_winner(pilot):
         def __getattr__(self, naam):
             return getattr(self._repo, naam)
 
-    omg = Omgeving(TeLaatGelezen(pilot.repo), pilot.clock, Settings(table_name=pilot.table))
+    ctx = Context(TeLaatGelezen(pilot.repo), pilot.clock)
     principal = Principal(sleutelId="x", rol=Rol.SCHULDEISER, schuldeiserId="evides")
-    d, nieuw = intake.aanmelden(omg, principal, DoorverwijzingAanmelding.model_validate(aanmelding("RACE-2")), None)
+    d, nieuw = intake.aanmelden(ctx, principal, DoorverwijzingAanmelding.model_validate(aanmelding("RACE-2")), None)
     assert (d.id, nieuw) == (winnaar["id"], False)
 
 

@@ -18,7 +18,6 @@ from local.pumps import Pumps
 from local.queues import QueuePump
 from local.streams import StreamPump
 from local.timers import TimerPump
-from warmdoor import wiring
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
 from warmdoor.store.repository import DynamoRepository
@@ -114,9 +113,8 @@ def build_stack(start: datetime | None = None) -> Stack:
     refs = physical_refs()
     create_resources(refs)
     clock = MovableClock(start)
-    wiring.gebruik_klok(clock)
     refs["PublicBaseUrl"] = "https://api.warmdoor.test/v1"
-    runtime = Runtime(refs, dict(os.environ))
+    runtime = Runtime(refs, dict(os.environ), clock)
     gateway = Gateway(runtime, "api.warmdoor.test")
     repo = DynamoRepository(boto3.client("dynamodb"), refs["Tabel"])
     pumps = Pumps(StreamPump(runtime, refs), QueuePump(runtime, refs))

@@ -4,8 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from warmdoor.domain.tijd import AMSTERDAM, dagdeel, termijn
+from warmdoor.domain.termijnen import dagdeel, termijn
 from warmdoor.models.enums import Dagdeel
+from warmdoor.tijd import AMSTERDAM
 
 
 def ams(jaar: int, maand: int, dag: int, uur: int, minuut: int) -> datetime:

@@ -11,10 +11,8 @@ the stack; `--queue <url>` for one).
 import argparse
 
 from warmdoor import wiring
-from warmdoor.adapters.gebruiksplan import ApiGatewayGebruiksplan
 from warmdoor.domain import sleutels
 from warmdoor.models.enums import Rol
-from warmdoor.store.repository import DynamoRepository
 
 
 def main() -> None:
@@ -35,13 +33,14 @@ def main() -> None:
         _replay(args.stack, args.queue)
         return
 
-    repo = DynamoRepository(wiring.client("dynamodb"), args.tabel)
-    plan = ApiGatewayGebruiksplan(wiring.client("apigateway"), args.gebruiksplan)
+    # The operator's command line works as the functions do, on the stack named by its outputs.
+    diensten = wiring.bouw({"TABLE_NAME": args.tabel, "GEBRUIKSPLAN": args.gebruiksplan})
+    repo, plan = diensten.context.repo, diensten.gebruiksplan
     if args.command == "gebruiksplan":
         print(f"sleutels in het gebruiksplan: {sleutels.gebruiksplan_herstellen(repo, plan)}")
         return
     geheim = sleutels.nieuw_geheim()
-    nieuw = sleutels.registreren(repo, plan, geheim, wiring.klok().now(), Rol.BEHEER, omschrijving=args.omschrijving)
+    nieuw = sleutels.registreren(repo, plan, geheim, diensten.klok.now(), Rol.BEHEER, omschrijving=args.omschrijving)
     print(f"id:      {nieuw.id}")
     print(f"sleutel: {geheim}")
     print("Bewaar de sleutel nu: hij wordt nergens opgeslagen en niet nog eens getoond.")
@@ -50,13 +49,14 @@ def main() -> None:
 def _replay(stack: str | None, queue_urls: list[str] | None) -> None:
     from warmdoor.ops.replay import failure_queues, lambda_filters, lambda_invoker, opnieuw
 
-    queues = queue_urls or failure_queues(wiring.client("cloudformation"), str(stack))
+    client = wiring.Clients()
+    queues = queue_urls or failure_queues(client("cloudformation"), str(stack))
     uitkomst = opnieuw(
-        wiring.client("sqs"),
-        wiring.client("dynamodbstreams"),
+        client("sqs"),
+        client("dynamodbstreams"),
         queues,
-        lambda_invoker(wiring.client("lambda")),
-        lambda_filters(wiring.client("lambda")),
+        lambda_invoker(client("lambda")),
+        lambda_filters(client("lambda")),
     )
     print(
         f"opnieuw verwerkt of teruggezet: {uitkomst.opnieuw_verwerkt}, nog mislukt: {uitkomst.mislukt}, "

@@ -103,11 +103,13 @@ class Repository(Protocol):
     def doorverwijzing_aanmelden(
         self,
         doorverwijzing: Doorverwijzing,
+        timer: datetime | None,
         claims: Sequence[Claim],
         gebeurtenissen: Sequence[Gebeurtenis],
         audit: Auditregel,
     ) -> None:
-        """Writes the referral, its claims and its events in one transaction.
+        """Writes the referral, its claims and its events in one transaction; `timer` is when its first
+        timer is due (the daily sweep finds it by that).
 
         Raises ClaimBestaat if a claim is taken.
         """
@@ -137,9 +139,14 @@ class Repository(Protocol):
     def auditregels(self, doorverwijzing_id: str, volgende: str | None, limiet: int) -> Pagina[Auditregel]: ...
 
     def doorverwijzing_bijwerken(
-        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Sequence[Auditregel]
+        self,
+        doorverwijzing: Doorverwijzing,
+        timer: datetime | None,
+        gebeurtenissen: Sequence[Gebeurtenis],
+        audit: Sequence[Auditregel],
     ) -> None:
-        """Writes the new state and its events at once, if the stored version is the one before it.
+        """Writes the new state, its first timer and its events at once, if the stored version is the one
+        before it.
 
         Raises VersieConflict otherwise.
         """
@@ -180,6 +187,16 @@ class SmsVerzender(Protocol):
     def verstuur(self, sms: Sms) -> None:
         """Sends; PermanenteBezorgfout for a refusal, any other exception for what a retry may fix."""
         ...
+
+
+class Teksten(Protocol):
+    """The texts of a message: from this event's facts, about this referral, for this organisation."""
+
+    def email(self, template: str, g: Gebeurtenis, d: Doorverwijzing, organisatie: Organisatie) -> tuple[str, str, str]:
+        """(subject, plain text, HTML)."""
+        ...
+
+    def sms(self, template: str, g: Gebeurtenis, d: Doorverwijzing, organisatie: Organisatie) -> str: ...
 
 
 class Eenmalig(Protocol):

@@ -1,34 +1,22 @@
-"""Builds the real adapters from settings, once, lazily. The only module that knows them all."""
+"""The composition root: builds, from a function's environment, the one object its handler works with.
+The only module that knows the concrete adapters. Built once per function instance (a warm Lambda keeps
+it); the local stack builds its own through the same function, with its movable clock."""
 
 import logging
-from functools import cache
+import os
+from collections.abc import Callable, Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from warmdoor.adapters.clock import SystemClock
-from warmdoor.domain.omgeving import Omgeving
-from warmdoor.models.settings import settings
-from warmdoor.ports import Clock, EmailVerzender, Gebruiksplan, SmsVerzender, TimerPlanner
+from warmdoor.domain.context import Context
+from warmdoor.domain.doorverwijzing import Beleid
+from warmdoor.models.settings import Settings
+from warmdoor.ports import Clock, EmailVerzender, Gebruiksplan, SmsVerzender, Teksten, TimerPlanner
 
 if TYPE_CHECKING:
     from warmdoor.adapters.eenmalig import PowertoolsEenmalig
     from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
-
-_clock: Clock = SystemClock()
-_omgeving: Omgeving | None = None
-
-
-def gebruik_klok(clock: Clock) -> None:
-    """Local mode and tests move time; everything reads it from here."""
-    global _clock, _omgeving
-    _clock = clock
-    _omgeving = None
-
-
-def klok() -> Clock:
-    return _clock
-
-
-_clients: dict[str, Any] = {}
 
 # The AWS libraries and Powertools' resolver log whole requests, responses and parsed bodies at DEBUG,
 # personal data included: LogLevel=DEBUG (Lambda's ApplicationLogLevel) is for WarmDoor's own lines only.
@@ -36,8 +24,8 @@ for _bibliotheek in ("boto3", "botocore", "urllib3", "s3transfer", "aws_lambda_p
     logging.getLogger(_bibliotheek).setLevel(logging.WARNING)
 
 # Retries and timeouts that fit inside what the caller can wait (template: 10 s for the API and the
-# authorizer, 30 s for the stream consumers). boto3's own defaults (10 attempts for DynamoDB, 60 s
-# timeouts) outlast the API's 10 s, so a throttled call would end in a timeout instead of a clear 503.
+# authorizer, 30-60 s for the consumers). boto3's own defaults (10 attempts for DynamoDB, 60 s timeouts)
+# outlast the API's 10 s, so a throttled call would end in a timeout instead of a clear 503.
 # Worst case per call: attempts x (connect + read) + backoff; tests/infra checks it against the template.
 SNEL: dict[str, Any] = {
     "connect_timeout": 0.5,
@@ -60,89 +48,119 @@ AANROEP: dict[str, Any] = {
 PROFIELEN: dict[str, dict[str, Any]] = {"sesv2": GEDULDIG, "sns": GEDULDIG, "scheduler": GEDULDIG, "lambda": AANROEP}
 
 
-def client(service: str) -> Any:
-    """One boto3 client per service for the life of the process, as a warm Lambda keeps it."""
-    if service not in _clients:
-        import boto3  # imported when first needed: it is the largest part of a cold start
-        from botocore.config import Config
+class Clients:
+    """One boto3 client per service, made at first use (boto3 is the largest part of a cold start)."""
 
-        _clients[service] = boto3.client(service, config=Config(**PROFIELEN.get(service, SNEL)))
-    return _clients[service]
+    def __init__(self) -> None:
+        self._clients: dict[str, Any] = {}
+
+    def __call__(self, service: str) -> Any:
+        if service not in self._clients:
+            import boto3
+            from botocore.config import Config
+
+            self._clients[service] = boto3.client(service, config=Config(**PROFIELEN.get(service, SNEL)))
+        return self._clients[service]
 
 
-def vergeet_clients() -> None:
-    """For a process that moves to another (emulated) AWS, such as each test."""
-    _clients.clear()
+class Diensten:
+    """Everything a handler works with; each adapter is made at its first use."""
 
+    def __init__(self, settings: Settings, klok: Clock) -> None:
+        self.settings = settings
+        self.klok = klok
+        self.clients = Clients()
 
-def omgeving() -> Omgeving:
-    global _omgeving
-    if _omgeving is None:
+    @cached_property
+    def context(self) -> Context:
+        from warmdoor.adapters.metingen import PowertoolsMetingen
         from warmdoor.store.repository import DynamoRepository
 
-        instellingen = settings()
-        from warmdoor.adapters.metingen import PowertoolsMetingen
-
-        _omgeving = Omgeving(
-            repo=DynamoRepository(client("dynamodb"), instellingen.table_name),
-            clock=_clock,
-            settings=instellingen,
-            metingen=PowertoolsMetingen(),
+        s = self.settings
+        beleid = Beleid(
+            contact_termijn_dagen=s.contact_termijn_dagen,
+            contact_termijn_werkdagen=s.contact_termijn_soort == "werkdagen",
+            incassostop_dagen=s.incassostop_dagen,
+            incassostop_max_dagen=s.incassostop_max_dagen,
+            bewaartermijn_dagen=s.bewaartermijn_dagen,
         )
-    return _omgeving
+        repo = DynamoRepository(self.clients("dynamodb"), s.table_name)
+        return Context(repo=repo, klok=self.klok, beleid=beleid, metingen=PowertoolsMetingen())
+
+    @cached_property
+    def teksten(self) -> Teksten:
+        from warmdoor.messages.teksten import JinjaTeksten
+
+        return JinjaTeksten(self.settings.public_base_url or None, self.settings.contact_termijn_dagen)
+
+    @cached_property
+    def email_verzender(self) -> EmailVerzender:
+        from warmdoor.adapters.ses import SesEmailVerzender
+
+        s = self.settings
+        return SesEmailVerzender(self.clients("sesv2"), s.mail_afzender, s.mail_antwoordadres or None)
+
+    @cached_property
+    def sms_verzender(self) -> SmsVerzender:
+        from warmdoor.adapters.sns import SnsSmsVerzender
+
+        return SnsSmsVerzender(self.clients("sns"), self.settings.sms_afzender)
+
+    @cached_property
+    def eenmalig(self) -> "PowertoolsEenmalig":
+        from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
+
+        from warmdoor.adapters.eenmalig import PowertoolsEenmalig
+
+        return PowertoolsEenmalig(
+            DynamoDBPersistenceLayer(table_name=self.settings.idempotentie_tabel, boto3_client=self.clients("dynamodb"))
+        )
+
+    @cached_property
+    def timer_planner(self) -> TimerPlanner:
+        from warmdoor.adapters.scheduler import SchedulerPlanner
+
+        s = self.settings
+        return SchedulerPlanner(
+            self.clients("scheduler"), s.timer_groep, s.timer_functie_arn, s.timer_rol_arn, s.timer_dlq_arn
+        )
+
+    @cached_property
+    def gebruiksplan(self) -> Gebruiksplan:
+        from warmdoor.adapters.gebruiksplan import ApiGatewayGebruiksplan
+
+        return ApiGatewayGebruiksplan(self.clients("apigateway"), self.settings.gebruiksplan)
+
+    def gebruikssleutel(self, sleutel_id: str) -> str:
+        """The value of a WarmDoor key's allowance in the usage plan (what the authorizer names)."""
+        from warmdoor.adapters.gebruiksplan import gebruikssleutel
+
+        return gebruikssleutel(self.settings.gebruiksplan, sleutel_id)
+
+    @cached_property
+    def gebeurtenisbus(self) -> "EventBridgeBus":
+        from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
+
+        return EventBridgeBus(self.clients("events"), self.settings.gebeurtenisbus)
 
 
-def reset() -> None:
-    """Forget built adapters and settings, so the next use reads the environment again (clients stay)."""
-    global _omgeving
-    _omgeving = None
-    for gebouwd in (settings, email_verzender, sms_verzender, eenmalig, timer_planner, gebruiksplan, gebeurtenisbus):
-        gebouwd.cache_clear()
+def bouw(omgeving: Mapping[str, str] | None = None, klok: Clock | None = None) -> Diensten:
+    """From the function's environment (template.yaml) and the real clock, unless told otherwise."""
+    return Diensten(Settings.uit(os.environ if omgeving is None else omgeving), klok or SystemClock())
 
 
-@cache
-def email_verzender() -> EmailVerzender:
-    from warmdoor.adapters.ses import SesEmailVerzender
+class PerFunctie:
+    """A handler's Diensten, built at its first invocation and kept (as a warm Lambda keeps it).
+    The local stack hands each function instance its own (`zet`), as it builds its Lambda environment."""
 
-    instellingen = settings()
-    return SesEmailVerzender(client("sesv2"), instellingen.mail_afzender, instellingen.mail_antwoordadres)
+    def __init__(self, maak: Callable[[], Diensten] = bouw) -> None:
+        self._maak = maak
+        self._diensten: Diensten | None = None
 
+    def __call__(self) -> Diensten:
+        if self._diensten is None:
+            self._diensten = self._maak()
+        return self._diensten
 
-@cache
-def sms_verzender() -> SmsVerzender:
-    from warmdoor.adapters.sns import SnsSmsVerzender
-
-    return SnsSmsVerzender(client("sns"), settings().sms_afzender)
-
-
-@cache
-def eenmalig() -> "PowertoolsEenmalig":
-    from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
-
-    from warmdoor.adapters.eenmalig import PowertoolsEenmalig
-
-    return PowertoolsEenmalig(
-        DynamoDBPersistenceLayer(table_name=settings().idempotentie_tabel, boto3_client=client("dynamodb"))
-    )
-
-
-@cache
-def timer_planner() -> TimerPlanner:
-    from warmdoor.adapters.scheduler import SchedulerPlanner
-
-    s = settings()
-    return SchedulerPlanner(client("scheduler"), s.timer_groep, s.timer_functie_arn, s.timer_rol_arn, s.timer_dlq_arn)
-
-
-@cache
-def gebeurtenisbus() -> "EventBridgeBus":
-    from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
-
-    return EventBridgeBus(client("events"), settings().gebeurtenisbus)
-
-
-@cache
-def gebruiksplan() -> Gebruiksplan:
-    from warmdoor.adapters.gebruiksplan import ApiGatewayGebruiksplan
-
-    return ApiGatewayGebruiksplan(client("apigateway"), settings().gebruiksplan)
+    def zet(self, diensten: Diensten) -> None:
+        self._diensten = diensten

@@ -1,7 +1,6 @@
 """Domain events on the stack's EventBridge bus. A rule per consumer routes them to that consumer's queue,
 so the table's stream has one reader however many consumers there are."""
 
-import json
 from typing import Any
 
 from warmdoor.models.events import Gebeurtenis
@@ -29,8 +28,3 @@ class EventBridgeBus:
         if antwoord.get("FailedEntryCount"):
             fout = antwoord["Entries"][0]
             raise RuntimeError(f"event {gebeurtenis.id} not accepted by the bus: {fout.get('ErrorCode')}")
-
-
-def gebeurtenis_uit_bericht(body: str) -> Gebeurtenis:
-    """A queue message a rule delivered: the EventBridge event, whose detail is the domain event."""
-    return Gebeurtenis.model_validate(json.loads(body)["detail"])

@@ -5,6 +5,7 @@ from http import HTTPStatus
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from botocore.exceptions import ClientError
 
 from warmdoor.domain.errors import (
@@ -125,6 +126,15 @@ def van_aws(fout: ClientError) -> Response[str]:
             headers={"Retry-After": str(WACHT_SECONDEN)},
         )
     raise fout
+
+
+def van_validatiefout(fout: RequestValidationError) -> Response[str]:
+    """Powertools' own validation (422 without messages) as this API's 400 naming every field."""
+    return ongeldige_invoer(van_validatie(fout.errors()))
+
+
+def niet_gevonden(_: Exception) -> Response[str]:
+    return problem(HTTPStatus.NOT_FOUND, "niet-gevonden", "Niet gevonden", "Deze URL bestaat niet")
 
 
 def van_domein(fout: Exception) -> Response[str]:

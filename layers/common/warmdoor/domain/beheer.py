@@ -1,7 +1,8 @@
 """The operator's work: onboarding organisations and creditors, issuing and revoking API keys."""
 
+from warmdoor.domain.context import Context
 from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer
-from warmdoor.domain.omgeving import Omgeving
+from warmdoor.domain.lijsten import pagina
 from warmdoor.domain.routering import met_organisatie
 from warmdoor.domain.sleutels import nieuw_geheim, registreren
 from warmdoor.domain.toegang import Handeling, vereis
@@ -14,7 +15,7 @@ _POGINGEN = 5
 
 
 def organisatie_opslaan(
-    omg: Omgeving, principal: Principal, organisatie_id: str, invoer: OrganisatieInvoer
+    ctx: Context, principal: Principal, organisatie_id: str, invoer: OrganisatieInvoer
 ) -> tuple[Organisatie, bool]:
     """Creates or replaces an organisation and its municipalities; True when it is new."""
     vereis(principal, Handeling.BEHEREN)
@@ -35,60 +36,60 @@ def organisatie_opslaan(
         emailZonderPersoonsgegevens=invoer.emailZonderPersoonsgegevens,
         gemeenten=[Gemeente(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in invoer.gemeenten],
     )
-    nieuw = omg.repo.organisatie(organisatie_id) is None
+    nieuw = ctx.repo.organisatie(organisatie_id) is None
     for _ in range(_POGINGEN):
-        routering = omg.repo.routering()
+        routering = ctx.repo.routering()
         try:
-            omg.repo.organisatie_opslaan(organisatie, met_organisatie(routering, organisatie), routering.versie)
+            ctx.repo.organisatie_opslaan(organisatie, met_organisatie(routering, organisatie), routering.versie)
         except VersieConflict:
             continue
         return organisatie, nieuw
     raise Conflict("De routering werd tegelijk door een ander gewijzigd; probeer het opnieuw")
 
 
-def organisatie(omg: Omgeving, principal: Principal, organisatie_id: str) -> Organisatie:
+def organisatie(ctx: Context, principal: Principal, organisatie_id: str) -> Organisatie:
     vereis(principal, Handeling.BEHEREN)
-    gevonden = omg.repo.organisatie(organisatie_id)
+    gevonden = ctx.repo.organisatie(organisatie_id)
     if gevonden is None:
         raise NietGevonden(f"Organisatie {organisatie_id} bestaat niet")
     return gevonden
 
 
-def organisaties(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Organisatie]:
+def organisaties(ctx: Context, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Organisatie]:
     vereis(principal, Handeling.BEHEREN)
-    return omg.repo.organisaties(volgende, limiet)
+    return pagina(lambda: ctx.repo.organisaties(volgende, limiet))
 
 
 def schuldeiser_opslaan(
-    omg: Omgeving, principal: Principal, schuldeiser_id: str, invoer: SchuldeiserInvoer
+    ctx: Context, principal: Principal, schuldeiser_id: str, invoer: SchuldeiserInvoer
 ) -> tuple[Schuldeiser, bool]:
     vereis(principal, Handeling.BEHEREN)
-    nieuw = omg.repo.schuldeiser(schuldeiser_id) is None
+    nieuw = ctx.repo.schuldeiser(schuldeiser_id) is None
     schuldeiser = Schuldeiser(id=schuldeiser_id, naam=invoer.naam, type=invoer.type, email=invoer.email)
-    omg.repo.schuldeiser_opslaan(schuldeiser)
+    ctx.repo.schuldeiser_opslaan(schuldeiser)
     return schuldeiser, nieuw
 
 
-def schuldeiser(omg: Omgeving, principal: Principal, schuldeiser_id: str) -> Schuldeiser:
+def schuldeiser(ctx: Context, principal: Principal, schuldeiser_id: str) -> Schuldeiser:
     vereis(principal, Handeling.BEHEREN)
-    gevonden = omg.repo.schuldeiser(schuldeiser_id)
+    gevonden = ctx.repo.schuldeiser(schuldeiser_id)
     if gevonden is None:
         raise NietGevonden(f"Schuldeiser {schuldeiser_id} bestaat niet")
     return gevonden
 
 
-def schuldeisers(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Schuldeiser]:
+def schuldeisers(ctx: Context, principal: Principal, volgende: str | None, limiet: int) -> Pagina[Schuldeiser]:
     vereis(principal, Handeling.BEHEREN)
-    return omg.repo.schuldeisers(volgende, limiet)
+    return pagina(lambda: ctx.repo.schuldeisers(volgende, limiet))
 
 
-def _binding_fouten(omg: Omgeving, aanvraag: ApiSleutelAanvraag) -> list[InvalidParam]:
+def _binding_fouten(ctx: Context, aanvraag: ApiSleutelAanvraag) -> list[InvalidParam]:
     """A key is bound to exactly the subject its role needs, and that subject must exist."""
     nodig = {Rol.SCHULDEISER: "schuldeiserId", Rol.ORGANISATIE: "organisatieId"}.get(aanvraag.rol)
     fouten = []
     for veld, waarde, bestaat in (
-        ("schuldeiserId", aanvraag.schuldeiserId, omg.repo.schuldeiser),
-        ("organisatieId", aanvraag.organisatieId, omg.repo.organisatie),
+        ("schuldeiserId", aanvraag.schuldeiserId, ctx.repo.schuldeiser),
+        ("organisatieId", aanvraag.organisatieId, ctx.repo.organisatie),
     ):
         if veld == nodig and waarde is None:
             fouten.append(InvalidParam(veld, "required", f"Verplicht bij rol {aanvraag.rol}"))
@@ -100,19 +101,19 @@ def _binding_fouten(omg: Omgeving, aanvraag: ApiSleutelAanvraag) -> list[Invalid
 
 
 def sleutel_aanmaken(
-    omg: Omgeving, plan: Gebruiksplan, principal: Principal, aanvraag: ApiSleutelAanvraag
+    ctx: Context, plan: Gebruiksplan, principal: Principal, aanvraag: ApiSleutelAanvraag
 ) -> tuple[ApiSleutel, str]:
     """A new key and its secret; the secret is never stored and cannot be shown again."""
     vereis(principal, Handeling.BEHEREN)
-    fouten = _binding_fouten(omg, aanvraag)
+    fouten = _binding_fouten(ctx, aanvraag)
     if fouten:
         raise OngeldigeInvoer(fouten)
     geheim = nieuw_geheim()
     sleutel = registreren(
-        omg.repo,
+        ctx.repo,
         plan,
         geheim,
-        omg.clock.now(),
+        ctx.klok.now(),
         aanvraag.rol,
         schuldeiser_id=aanvraag.schuldeiserId,
         organisatie_id=aanvraag.organisatieId,
@@ -121,17 +122,17 @@ def sleutel_aanmaken(
     return sleutel, geheim
 
 
-def sleutels(omg: Omgeving, principal: Principal, volgende: str | None, limiet: int) -> Pagina[ApiSleutel]:
+def sleutels(ctx: Context, principal: Principal, volgende: str | None, limiet: int) -> Pagina[ApiSleutel]:
     vereis(principal, Handeling.BEHEREN)
-    return omg.repo.sleutels(volgende, limiet)
+    return pagina(lambda: ctx.repo.sleutels(volgende, limiet))
 
 
-def sleutel_intrekken(omg: Omgeving, plan: Gebruiksplan, principal: Principal, sleutel_id: str) -> None:
+def sleutel_intrekken(ctx: Context, plan: Gebruiksplan, principal: Principal, sleutel_id: str) -> None:
     vereis(principal, Handeling.BEHEREN)
-    sleutel = omg.repo.sleutel(sleutel_id)
+    sleutel = ctx.repo.sleutel(sleutel_id)
     if sleutel is None:
         raise NietGevonden(f"API-sleutel {sleutel_id} bestaat niet")
     if sleutel.ingetrokkenOp is None:
-        omg.repo.sleutel_intrekken(sleutel.model_copy(update={"ingetrokkenOp": omg.clock.now()}))
+        ctx.repo.sleutel_intrekken(sleutel.model_copy(update={"ingetrokkenOp": ctx.klok.now()}))
     # Also on a repeated revocation: it finishes one whose allowance could not be removed the first time.
     plan.verwijderen(sleutel.id)

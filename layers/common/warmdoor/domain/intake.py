@@ -4,17 +4,17 @@ import hashlib
 import json
 import uuid
 
-from warmdoor.domain import audit, bewaartermijn
+from warmdoor.domain import audit, doorverwijzing, raadplegen
+from warmdoor.domain.context import Context
 from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer, Verboden
-from warmdoor.domain.omgeving import Omgeving
 from warmdoor.domain.routering import gemeente_voor
-from warmdoor.domain.tijd import KLOKSPELING, termijn, vandaag
+from warmdoor.domain.termijnen import KLOKSPELING
 from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.models.entities import Doorverwijzing, Principal
-from warmdoor.models.enums import Status
-from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
+from warmdoor.models.events import Gebeurtenis
 from warmdoor.models.requests import DoorverwijzingAanmelding
 from warmdoor.ports import Claim, ClaimBestaat, Claimsoort
+from warmdoor.tijd import vandaag
 
 _MAXIMALE_LEEFTIJD_JAREN = 130
 
@@ -25,8 +25,8 @@ def inhoud_hash(verzoek: DoorverwijzingAanmelding) -> str:
     return hashlib.sha256(canoniek.encode()).hexdigest()
 
 
-def _controleer_data(verzoek: DoorverwijzingAanmelding, omg: Omgeving) -> None:
-    nu = omg.clock.now()
+def _controleer_data(verzoek: DoorverwijzingAanmelding, ctx: Context) -> None:
+    nu = ctx.klok.now()
     dag = vandaag(nu)
     fouten = []
     if verzoek.toestemming.tijdstip > nu + KLOKSPELING:
@@ -41,25 +41,25 @@ def _controleer_data(verzoek: DoorverwijzingAanmelding, omg: Omgeving) -> None:
         raise OngeldigeInvoer(fouten)
 
 
-def _eerder(omg: Omgeving, claim: Claim, bestaande: Claim) -> Doorverwijzing:
+def _eerder(ctx: Context, claim: Claim, bestaande: Claim) -> Doorverwijzing:
     """The referral an earlier identical submission created, or Conflict if the content differs."""
     if bestaande.hash != claim.hash:
         if claim.soort == Claimsoort.IDEMPOTENTIESLEUTEL:
             raise Conflict("Deze Idempotency-Key is al gebruikt voor een ander verzoek")
         raise Conflict(f"schuldeiserReferentie {claim.waarde} is al gebruikt voor een doorverwijzing met andere inhoud")
-    eerder = bewaartermijn.lees(omg, bestaande.doorverwijzingId)
+    eerder = raadplegen.lees(ctx, bestaande.doorverwijzingId)
     if eerder is None:
         raise NietGevonden("Doorverwijzing niet gevonden")
     return eerder
 
 
 def aanmelden(
-    omg: Omgeving, principal: Principal, verzoek: DoorverwijzingAanmelding, idempotentiesleutel: str | None
+    ctx: Context, principal: Principal, verzoek: DoorverwijzingAanmelding, idempotentiesleutel: str | None
 ) -> tuple[Doorverwijzing, bool]:
     """Registers the referral; returns it and whether it is new (False: an earlier identical submission)."""
     vereis(principal, Handeling.AANMELDEN)
     assert principal.schuldeiserId is not None
-    _controleer_data(verzoek, omg)
+    _controleer_data(verzoek, ctx)
 
     doorverwijzing_id = str(uuid.uuid4())
     inhoud = inhoud_hash(verzoek)
@@ -84,46 +84,34 @@ def aanmelden(
             ),
         )
     for claim in claims:
-        bestaande = omg.repo.claim(claim.soort, claim.schuldeiserId, claim.waarde)
+        bestaande = ctx.repo.claim(claim.soort, claim.schuldeiserId, claim.waarde)
         if bestaande is not None:
-            return _eerder(omg, claim, bestaande), False
+            return _eerder(ctx, claim, bestaande), False
 
-    schuldeiser = omg.repo.schuldeiser(principal.schuldeiserId)
+    schuldeiser = ctx.repo.schuldeiser(principal.schuldeiserId)
     if schuldeiser is None:
         raise Verboden("De schuldeiser van deze sleutel bestaat niet meer")
-    routering = omg.repo.routering()
+    routering = ctx.repo.routering()
     gemeentecode = gemeente_voor(routering, verzoek.gemeentecode, verzoek.adres.postcode)
-    organisatie = omg.repo.organisatie(routering.gemeenten[gemeentecode].organisatieId)
+    organisatie = ctx.repo.organisatie(routering.gemeenten[gemeentecode].organisatieId)
     assert organisatie is not None, "the routing names only organisations that exist"
 
-    nu = omg.clock.now().replace(microsecond=0)  # whole seconds read better and are precise enough
-    doorverwijzing = Doorverwijzing(
-        id=doorverwijzing_id,
-        schuldeiserId=schuldeiser.id,
-        schuldeiserNaam=schuldeiser.naam,
-        schuldeiserReferentie=verzoek.schuldeiserReferentie,
-        inhoudHash=inhoud,
-        organisatieId=organisatie.id,
-        organisatieNaam=organisatie.naam,
-        gemeentecode=gemeentecode,
-        status=Status.AANGEMELD,
-        aangemeldOp=nu,
-        contactUiterlijk=termijn(nu, omg.settings.contact_termijn_dagen, omg.settings.contact_termijn_werkdagen),
-        incassostopTot=termijn(nu, omg.settings.incassostop_dagen, werkdagen=False),
-        toestemming=verzoek.toestemming,
-        client=verzoek.client,
-        adres=verzoek.adres,
-        achterstand=verzoek.achterstand,
-        toelichting=verzoek.toelichting,
+    nieuw, soorten = doorverwijzing.registreren(
+        doorverwijzing_id, verzoek, inhoud, schuldeiser, organisatie, gemeentecode, ctx.beleid, ctx.klok.now()
     )
-    aangemeld = Gebeurtenis.van(Gebeurtenissoort.DOORVERWIJZING_AANGEMELD, doorverwijzing, nu)
+    gebeurtenissen = [Gebeurtenis.van(soort, nieuw, nieuw.aangemeldOp) for soort in soorten]
     try:
-        omg.repo.doorverwijzing_aanmelden(
-            doorverwijzing, claims, [aangemeld], audit.regel(omg, principal, doorverwijzing_id, "aanmelding")
+        ctx.repo.doorverwijzing_aanmelden(
+            nieuw,
+            doorverwijzing.volgende_timer(nieuw),
+            claims,
+            gebeurtenissen,
+            audit.regel(ctx, principal, doorverwijzing_id, "aanmelding"),
         )
     except ClaimBestaat as bezet:
         # A concurrent retry of the same submission won the race.
         claim = next(c for c in claims if c.soort == bezet.bestaande.soort)
-        return _eerder(omg, claim, bezet.bestaande), False
-    omg.metingen.tel(Gebeurtenissoort.DOORVERWIJZING_AANGEMELD.value)
-    return doorverwijzing, True
+        return _eerder(ctx, claim, bezet.bestaande), False
+    for soort in soorten:
+        ctx.metingen.tel(soort.value)
+    return nieuw, True

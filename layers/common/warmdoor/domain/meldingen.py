@@ -1,24 +1,24 @@
-"""Notifications: what an event means for whom, sent once per event, channel and recipient."""
+"""Notifications: which event means which message for whom, sent once per event, channel and recipient.
+The texts are the messages package's (through the Teksten port); whether a message may go, to which
+address, and what happens when it cannot, is decided here."""
 
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import partial
 from typing import Any, Literal
 
 from aws_lambda_powertools import Logger
 
-from warmdoor.domain import bewaartermijn
+from warmdoor.domain import doorverwijzing, raadplegen
+from warmdoor.domain.context import Context
 from warmdoor.domain.levensloop import bezorgprobleem_opgelost, bezorgprobleem_vastleggen
-from warmdoor.domain.omgeving import Omgeving
-from warmdoor.domain.weergave import uitkomst
-from warmdoor.messages import catalogus, render
-from warmdoor.messages.catalogus import Bericht, Ontvanger
 from warmdoor.models.common import is_mobiel
 from warmdoor.models.entities import Doorverwijzing, Organisatie, Schuldeiser
 from warmdoor.models.enums import OPEN_STATUSSEN
-from warmdoor.models.events import Gebeurtenis
+from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
 from warmdoor.ports import (
     BezorgingNietIngericht,
     Eenmalig,
@@ -27,24 +27,46 @@ from warmdoor.ports import (
     PermanenteBezorgfout,
     Sms,
     SmsVerzender,
+    Teksten,
 )
 
 logger = Logger(child=True)
 
-_UITKOMSTEN = {
-    "niet_opgepakt_herhaalde_melding": "niet opgepakt: dezelfde achterstand is kort geleden al gemeld",
-    "niet_opgepakt_onterecht_signaal": "niet opgepakt: het signaal voldeed niet aan de voorwaarden",
-    "overleden": "de klant is overleden",
-    "geen_inwoner": "de klant woont (niet meer) in de gemeente",
-    "niet_opgepakt": "niet opgepakt",
-    "hulp_loopt_al": "de klant krijgt al hulp",
-    "geen_contact": "er kon geen contact worden gelegd",
-    "geen_hulp_gewenst": "de klant wil geen hulp",
-    "opgelost": "de achterstand is opgelost of er is een regeling",
-    "vervolghulp": "de klant krijgt vervolghulp",
+
+class Ontvanger(StrEnum):
+    ORGANISATIE = "organisatie"
+    COORDINATOR = "coordinator"
+    SCHULDEISER = "schuldeiser"
+    CLIENT = "client"
+
+
+@dataclass(frozen=True)
+class Bericht:
+    template: str
+    ontvanger: Ontvanger
+    alleen_open: bool = False  # only while the referral is still open (not closed or withdrawn)
+
+
+# Which event sends which message to whom. Adding a message is a template and a line here.
+EMAILS: dict[Gebeurtenissoort, tuple[Bericht, ...]] = {
+    Gebeurtenissoort.DOORVERWIJZING_AANGEMELD: (Bericht("nieuwe_doorverwijzing", Ontvanger.ORGANISATIE),),
+    Gebeurtenissoort.DOORVERWIJZING_INGETROKKEN: (Bericht("ingetrokken", Ontvanger.ORGANISATIE),),
+    Gebeurtenissoort.CONTACTTERMIJN_VERLOPEN: (Bericht("escalatie", Ontvanger.COORDINATOR),),
+    Gebeurtenissoort.INCASSOSTOP_BEEINDIGD: (
+        Bericht("incassostop_beeindigd", Ontvanger.SCHULDEISER),
+        Bericht("incassostop_beeindigd_organisatie", Ontvanger.ORGANISATIE, alleen_open=True),
+    ),
+    Gebeurtenissoort.INCASSOSTOP_VERLENGD: (Bericht("incassostop_verlengd", Ontvanger.SCHULDEISER),),
+    Gebeurtenissoort.DOORVERWIJZING_AFGEROND: (Bericht("terugkoppeling", Ontvanger.SCHULDEISER),),
 }
 
-_REDENEN = {"betaald": "de klant heeft betaald", "onterecht": "de doorverwijzing was onterecht", "overig": "overig"}
+SMS: dict[Gebeurtenissoort, tuple[Bericht, ...]] = {
+    Gebeurtenissoort.DOORVERWIJZING_AANGEMELD: (
+        Bericht("nieuwe_doorverwijzing", Ontvanger.ORGANISATIE),
+        Bericht("bevestiging_client", Ontvanger.CLIENT),
+    ),
+    Gebeurtenissoort.CONTACTTERMIJN_VERLOPEN: (Bericht("escalatie", Ontvanger.COORDINATOR),),
+}
 
 # How often a notifier's queue hands it an event before moving it to the failure queue (maxReceiveCount in
 # template.yaml). A message that failed this often waits for a replay.
@@ -55,38 +77,11 @@ class BezorgingMislukt(Exception):
     """One or more messages of an event could not be sent now; the event must be tried again."""
 
 
-def _context(omg: Omgeving, g: Gebeurtenis, d: Doorverwijzing, organisatie: Organisatie) -> dict[str, Any]:
-    """What a template may use: `g`, the facts of this event; `d`, the referral for who it is about and
-    the personal data (while they are kept)."""
-    gemeente = next((gm.naam for gm in organisatie.gemeenten if gm.code == d.gemeentecode), d.gemeentecode)
-    client, adres = d.client, d.adres
-    basis = omg.settings.public_base_url
-    return {
-        "g": g,
-        "d": d,
-        "organisatie": organisatie,
-        "gemeente": gemeente,
-        "naam": " ".join(filter(None, [client.voornaam or client.voorletters, client.voorvoegsel, client.achternaam]))
-        if client
-        else "",
-        "adres": f"{adres.straatnaam} {adres.huisnummer}{adres.huisnummertoevoeging or ''}, "
-        f"{adres.postcode[:4]} {adres.postcode[4:]} {adres.plaatsnaam}"
-        if adres
-        else "",
-        "link": f"{basis}/doorverwijzingen/{d.id}" if basis else None,
-        # A message sent after the retention period (a replayed event) has no personal data to give.
-        "zonder_persoonsgegevens": organisatie.emailZonderPersoonsgegevens or client is None,
-        "termijn_dagen": omg.settings.contact_termijn_dagen,
-        "reden": _REDENEN.get(g.intrekkingReden, "") if g.intrekkingReden else "",
-        "terugkoppeling": _UITKOMSTEN[uitkomst(g.eindresultaat)] if g.eindresultaat else "",
-    }
-
-
-def _partijen(omg: Omgeving, d: Doorverwijzing) -> tuple[Organisatie, Schuldeiser | None]:
-    organisatie = omg.repo.organisatie(d.organisatieId)
+def _partijen(ctx: Context, d: Doorverwijzing) -> tuple[Organisatie, Schuldeiser | None]:
+    organisatie = ctx.repo.organisatie(d.organisatieId)
     if organisatie is None:
         raise LookupError(f"organisation {d.organisatieId} of referral {d.id} is gone")
-    return organisatie, omg.repo.schuldeiser(d.schuldeiserId)
+    return organisatie, ctx.repo.schuldeiser(d.schuldeiserId)
 
 
 def _email_adressen(bericht: Bericht, organisatie: Organisatie, schuldeiser: Schuldeiser | None) -> list[str]:
@@ -162,18 +157,18 @@ class Poging:
         return self.nummer >= POGINGEN
 
 
-def _niet_verstuurd(omg: Omgeving, v: _Verzending, poging: Poging, fout: str, code: str | None = None) -> None:
+def _niet_verstuurd(ctx: Context, v: _Verzending, poging: Poging, fout: str, code: str | None = None) -> None:
     """A message that did not go out now: logged with ids and the error's type only (an error's text may
     quote the message), and on the last delivery counted, logged as such and listed on the referral."""
     logger.warning("message not sent", extra={**v.log(), "fout": fout, "code": code, "poging": poging.nummer})
     if poging.laatste:
-        omg.metingen.tel("MeldingenMislukt")
+        ctx.metingen.tel("MeldingenMislukt")
         logger.error("message failed for good; replay the failure queue once the cause is fixed", extra=v.log())
-        bezorgprobleem_vastleggen(omg, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "mislukt")
+        bezorgprobleem_vastleggen(ctx, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "mislukt")
 
 
 def _verstuur(
-    omg: Omgeving,
+    ctx: Context,
     eenmalig: Eenmalig,
     d: Doorverwijzing,
     v: _Verzending,
@@ -181,9 +176,9 @@ def _verstuur(
     poging: Poging,
 ) -> bool:
     """Sends once; False when it did not go out now and the event must come again."""
-    omg.metingen.tel(f"{v.kanaal.capitalize()}Verwerkt")
+    ctx.metingen.tel(f"{v.kanaal.capitalize()}Verwerkt")
     if not poging.tijd_over():
-        _niet_verstuurd(omg, v, poging, "GeenTijdMeer")
+        _niet_verstuurd(ctx, v, poging, "GeenTijdMeer")
         return False
 
     def eenmaal() -> None:
@@ -191,42 +186,42 @@ def _verstuur(
             verstuur()
         except PermanenteBezorgfout:
             # Recorded and reported, not retried: a wrong address will not become right.
-            omg.metingen.tel("MeldingenGeweigerd")
+            ctx.metingen.tel("MeldingenGeweigerd")
             logger.warning("message refused for good", extra=v.log())
-            bezorgprobleem_vastleggen(omg, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "geweigerd")
+            bezorgprobleem_vastleggen(ctx, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "geweigerd")
 
     try:
         eenmalig.uitvoeren(v.sleutel, eenmaal)
     except BezorgingNietIngericht as fout:
-        omg.metingen.tel("BezorgingNietIngericht")  # its own alarm: the provider is not set up yet
-        _niet_verstuurd(omg, v, poging, type(fout).__name__, code=str(fout))
+        ctx.metingen.tel("BezorgingNietIngericht")  # its own alarm: the provider is not set up yet
+        _niet_verstuurd(ctx, v, poging, type(fout).__name__, code=str(fout))
         return False
     except Exception as fout:
-        _niet_verstuurd(omg, v, poging, type(fout).__name__)
+        _niet_verstuurd(ctx, v, poging, type(fout).__name__)
         return False
-    if any(p.bericht == v.id and p.reden == "mislukt" and p.opgelostOp is None for p in d.bezorgproblemen):
-        bezorgprobleem_opgelost(omg, d.id, v.id)
+    if doorverwijzing.heeft_open_bezorgprobleem(d, v.id):
+        bezorgprobleem_opgelost(ctx, d.id, v.id)
     return True
 
 
 def _berichten(
-    omg: Omgeving, gebeurtenis: Gebeurtenis, tabel: dict[Any, tuple[Bericht, ...]]
+    ctx: Context, gebeurtenis: Gebeurtenis, tabel: dict[Any, tuple[Bericht, ...]]
 ) -> Iterator[tuple[Bericht, Doorverwijzing, Organisatie, Schuldeiser | None]]:
     berichten = tabel.get(gebeurtenis.soort, ())
     if not berichten:
         return
-    d = bewaartermijn.lees(omg, gebeurtenis.doorverwijzingId)
+    d = raadplegen.lees(ctx, gebeurtenis.doorverwijzingId)
     if d is None:
         logger.warning("referral of event is gone", extra={"doorverwijzing_id": gebeurtenis.doorverwijzingId})
         return
-    organisatie, schuldeiser = _partijen(omg, d)
+    organisatie, schuldeiser = _partijen(ctx, d)
     for bericht in berichten:
         if not bericht.alleen_open or gebeurtenis.status in OPEN_STATUSSEN:
             yield bericht, d, organisatie, schuldeiser
 
 
 @contextmanager
-def _gebeurtenis(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: str, poging: Poging) -> Iterator[None]:
+def _gebeurtenis(ctx: Context, gebeurtenis: Gebeurtenis, kanaal: str, poging: Poging) -> Iterator[None]:
     """Whatever fails before a message is sent (the referral or organisation cannot be read, a template
     fails) is logged with ids, and on the last delivery counted as failed for good as well."""
     try:
@@ -237,7 +232,7 @@ def _gebeurtenis(omg: Omgeving, gebeurtenis: Gebeurtenis, kanaal: str, poging: P
         ids = {"kanaal": kanaal, "gebeurtenis": gebeurtenis.soort.value, "gebeurtenis_id": gebeurtenis.id}
         logger.warning("event not handled", extra={**ids, "fout": type(fout).__name__, "poging": poging.nummer})
         if poging.laatste:
-            omg.metingen.tel("MeldingenMislukt")
+            ctx.metingen.tel("MeldingenMislukt")
             logger.error("event failed for good; replay the failure queue once the cause is fixed", extra=ids)
         raise
 
@@ -248,28 +243,40 @@ def _afgerond(gebeurtenis: Gebeurtenis, mislukt: int) -> None:
 
 
 def emails(
-    omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: EmailVerzender, eenmalig: Eenmalig, poging: Poging
+    ctx: Context,
+    gebeurtenis: Gebeurtenis,
+    teksten: Teksten,
+    verzender: EmailVerzender,
+    eenmalig: Eenmalig,
+    poging: Poging,
 ) -> None:
     """Sends the e-mails this event calls for, each once; every one is tried before a failure is raised."""
-    with _gebeurtenis(omg, gebeurtenis, "email", poging):
+    with _gebeurtenis(ctx, gebeurtenis, "email", poging):
         mislukt = 0
-        for bericht, d, organisatie, schuldeiser in _berichten(omg, gebeurtenis, catalogus.EMAILS):
-            onderwerp, tekst, html = render.email(bericht.template, _context(omg, gebeurtenis, d, organisatie))
+        for bericht, d, organisatie, schuldeiser in _berichten(ctx, gebeurtenis, EMAILS):
+            onderwerp, tekst, html = teksten.email(bericht.template, gebeurtenis, d, organisatie)
             for volgnummer, adres in enumerate(_email_adressen(bericht, organisatie, schuldeiser)):
                 email = Email(aan=(adres,), onderwerp=onderwerp, tekst=tekst, html=html)
                 v = _Verzending(gebeurtenis, "email", bericht, volgnummer, adres)
-                mislukt += not _verstuur(omg, eenmalig, d, v, partial(verzender.verstuur, email), poging)
+                mislukt += not _verstuur(ctx, eenmalig, d, v, partial(verzender.verstuur, email), poging)
         _afgerond(gebeurtenis, mislukt)
 
 
-def sms(omg: Omgeving, gebeurtenis: Gebeurtenis, verzender: SmsVerzender, eenmalig: Eenmalig, poging: Poging) -> None:
+def sms(
+    ctx: Context,
+    gebeurtenis: Gebeurtenis,
+    teksten: Teksten,
+    verzender: SmsVerzender,
+    eenmalig: Eenmalig,
+    poging: Poging,
+) -> None:
     """Sends the SMS messages this event calls for, each once; every one is tried before a failure is raised."""
-    with _gebeurtenis(omg, gebeurtenis, "sms", poging):
+    with _gebeurtenis(ctx, gebeurtenis, "sms", poging):
         mislukt = 0
-        for bericht, d, organisatie, _ in _berichten(omg, gebeurtenis, catalogus.SMS):
-            tekst = render.sms(bericht.template, _context(omg, gebeurtenis, d, organisatie))
+        for bericht, d, organisatie, _ in _berichten(ctx, gebeurtenis, SMS):
+            tekst = teksten.sms(bericht.template, gebeurtenis, d, organisatie)
             for volgnummer, nummer in enumerate(_sms_nummers(bericht, d, organisatie)):
                 v = _Verzending(gebeurtenis, "sms", bericht, volgnummer, nummer)
                 bericht_sms = Sms(aan=nummer, tekst=tekst)
-                mislukt += not _verstuur(omg, eenmalig, d, v, partial(verzender.verstuur, bericht_sms), poging)
+                mislukt += not _verstuur(ctx, eenmalig, d, v, partial(verzender.verstuur, bericht_sms), poging)
         _afgerond(gebeurtenis, mislukt)

@@ -1,22 +1,29 @@
-"""Reading referrals: each role sees only its own (the operator sees all)."""
+"""Reading referrals: each role sees only its own (the operator sees all), as they are now."""
 
-from warmdoor.domain import audit, bewaartermijn
-from warmdoor.domain.omgeving import Omgeving
+from warmdoor.domain import audit, doorverwijzing
+from warmdoor.domain.context import Context
+from warmdoor.domain.lijsten import pagina
 from warmdoor.domain.toegang import Handeling, vereis, zichtbare, ziet_persoonsgegevens
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol, Status
 from warmdoor.ports import DoorverwijzingFilter, Pagina
 
 
-def doorverwijzing(omg: Omgeving, principal: Principal, doorverwijzing_id: str) -> Doorverwijzing:
+def lees(ctx: Context, doorverwijzing_id: str) -> Doorverwijzing | None:
+    """The referral as anyone may read it now (personal data past their time are gone), or None."""
+    d = ctx.repo.doorverwijzing(doorverwijzing_id)
+    return doorverwijzing.zoals_nu(d, ctx.klok.now()) if d else None
+
+
+def doorverwijzing_lezen(ctx: Context, principal: Principal, doorverwijzing_id: str) -> Doorverwijzing:
     vereis(principal, Handeling.RAADPLEGEN)
-    gevonden = zichtbare(principal, bewaartermijn.lees(omg, doorverwijzing_id))
-    audit.gelezen(omg, principal, [gevonden])
+    gevonden = zichtbare(principal, lees(ctx, doorverwijzing_id))
+    audit.gelezen(ctx, principal, [gevonden])
     return gevonden
 
 
 def doorverwijzingen(
-    omg: Omgeving, principal: Principal, status: Status | None, volgende: str | None, limiet: int
+    ctx: Context, principal: Principal, status: Status | None, volgende: str | None, limiet: int
 ) -> Pagina[Doorverwijzing]:
     """Newest first."""
     vereis(principal, Handeling.RAADPLEGEN)
@@ -25,8 +32,12 @@ def doorverwijzingen(
         organisatieId=principal.organisatieId if principal.rol == Rol.ORGANISATIE else None,
         status=status,
     )
-    pagina = omg.repo.doorverwijzingen(filter, volgende, limiet, met_persoonsgegevens=ziet_persoonsgegevens(principal))
-    nu = omg.clock.now()
-    items = [bewaartermijn.zoals_nu(d, nu) for d in pagina.items]
-    audit.gelezen(omg, principal, items)
-    return Pagina(items, pagina.volgende)
+    gevonden = pagina(
+        lambda: ctx.repo.doorverwijzingen(
+            filter, volgende, limiet, met_persoonsgegevens=ziet_persoonsgegevens(principal)
+        )
+    )
+    nu = ctx.klok.now()
+    items = [doorverwijzing.zoals_nu(d, nu) for d in gevonden.items]
+    audit.gelezen(ctx, principal, items)
+    return Pagina(items, gevonden.volgende)

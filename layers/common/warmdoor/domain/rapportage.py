@@ -1,31 +1,58 @@
 """Pilot monitoring: figures over the referrals registered in a period, without personal data.
 
 Computed only from fields that are not personal data (dates, organisation, creditor, municipality,
-status, outcome, extensions), so they survive the later deletion of a referral's personal data.
+status, outcome, extensions), so they survive the later deletion of a referral's personal data. What a
+creditor may learn of the outcomes is the presentation's (presentation/rapport.py).
 """
 
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from warmdoor.domain import doorverwijzing
+from warmdoor.domain.context import Context
 from warmdoor.domain.errors import InvalidParam, OngeldigeInvoer
-from warmdoor.domain.omgeving import Omgeving
-from warmdoor.domain.tijd import AMSTERDAM
 from warmdoor.domain.toegang import Handeling, vereis
-from warmdoor.domain.weergave import contact_termijn_verlopen, terugkoppeling
 from warmdoor.models.entities import Doorverwijzing, Principal
-from warmdoor.models.enums import Rol, Status
-from warmdoor.models.responses import Cijfers, Rapport, Uitsplitsing
+from warmdoor.models.enums import Eindresultaat, Rol, Status
 from warmdoor.ports import DoorverwijzingFilter
+from warmdoor.tijd import AMSTERDAM
 
 _MAX_DAGEN = 3 * 366
 
 
-def _cijfers(
-    doorverwijzingen: list[Doorverwijzing], nu: datetime, eindresultaat: Callable[[Doorverwijzing], str]
-) -> Cijfers:
-    binnen = [d for d in doorverwijzingen if d.contactGelegdOp is not None and d.contactGelegdOp <= d.contactUiterlijk]
+@dataclass(frozen=True)
+class Cijfers:
+    aantal: int
+    gecontacteerd_binnen_termijn: int
+    percentage_binnen_termijn: float | None
+    mediane_uren_tot_contact: float | None
+    contact_termijn_verlopen: int
+    ingetrokken: int
+    verlengd: int
+    per_eindresultaat: dict[Eindresultaat, int]
+
+
+@dataclass(frozen=True)
+class Groep:
+    id: str
+    naam: str
+    cijfers: Cijfers
+
+
+@dataclass(frozen=True)
+class Rapport:
+    vanaf: date
+    tot: date
+    totaal: Cijfers
+    per_organisatie: list[Groep]
+    per_schuldeiser: list[Groep]
+
+
+def cijfers(doorverwijzingen: list[Doorverwijzing], nu: datetime) -> Cijfers:
+    binnen = sum(doorverwijzing.contact_binnen_termijn(d) for d in doorverwijzingen)
     uren = [
         (d.contactGelegdOp - d.aangemeldOp).total_seconds() / 3600
         for d in doorverwijzingen
@@ -33,56 +60,28 @@ def _cijfers(
     ]
     return Cijfers(
         aantal=len(doorverwijzingen),
-        gecontacteerdBinnenTermijn=len(binnen),
-        percentageBinnenTermijn=round(100 * len(binnen) / len(doorverwijzingen), 1) if doorverwijzingen else None,
-        medianeUrenTotContact=round(statistics.median(uren), 1) if uren else None,
-        contactTermijnVerlopen=sum(contact_termijn_verlopen(d, nu) for d in doorverwijzingen),
+        gecontacteerd_binnen_termijn=binnen,
+        percentage_binnen_termijn=round(100 * binnen / len(doorverwijzingen), 1) if doorverwijzingen else None,
+        mediane_uren_tot_contact=round(statistics.median(uren), 1) if uren else None,
+        contact_termijn_verlopen=sum(doorverwijzing.contact_termijn_verlopen(d, nu) for d in doorverwijzingen),
         ingetrokken=sum(d.status == Status.INGETROKKEN for d in doorverwijzingen),
         verlengd=sum(bool(d.verlengingen) for d in doorverwijzingen),
-        perEindresultaat=dict(Counter(eindresultaat(d) for d in doorverwijzingen if d.eindresultaat)),
+        per_eindresultaat=dict(Counter(d.eindresultaat.code for d in doorverwijzingen if d.eindresultaat)),
     )
 
 
 def _groepen(
-    doorverwijzingen: list[Doorverwijzing], sleutel: Callable[[Doorverwijzing], tuple[str, str]]
-) -> dict[tuple[str, str], list[Doorverwijzing]]:
+    doorverwijzingen: list[Doorverwijzing], nu: datetime, sleutel: Callable[[Doorverwijzing], tuple[str, str]]
+) -> list[Groep]:
     groepen: dict[tuple[str, str], list[Doorverwijzing]] = {}
     for d in doorverwijzingen:
         groepen.setdefault(sleutel(d), []).append(d)
-    return dict(sorted(groepen.items()))
+    return [Groep(i, n, cijfers(groep, nu)) for (i, n), groep in sorted(groepen.items())]
 
 
-def rapport(
-    principal: Principal, vanaf: date, tot: date, doorverwijzingen: Iterable[Doorverwijzing], nu: datetime
-) -> Rapport:
-    alle = list(doorverwijzingen)
-    if principal.rol == Rol.SCHULDEISER:
-        # A creditor learns of its own referrals' outcomes only what the disclosure table allows.
-        def eindresultaat(d: Doorverwijzing) -> str:
-            uitkomst = terugkoppeling(d)
-            return uitkomst.uitkomst.value if uitkomst else ""
-    else:
-
-        def eindresultaat(d: Doorverwijzing) -> str:
-            return d.eindresultaat.code.value if d.eindresultaat else ""
-
-    def uitsplitsing(sleutel: Callable[[Doorverwijzing], tuple[str, str]]) -> list[Uitsplitsing]:
-        return [
-            Uitsplitsing(id=i, naam=n, **_cijfers(groep, nu, eindresultaat).model_dump())
-            for (i, n), groep in _groepen(alle, sleutel).items()
-        ]
-
-    return Rapport(
-        vanaf=vanaf,
-        tot=tot,
-        **_cijfers(alle, nu, eindresultaat).model_dump(),
-        perOrganisatie=uitsplitsing(lambda d: (d.organisatieId, d.organisatieNaam)),
-        perSchuldeiser=uitsplitsing(lambda d: (d.schuldeiserId, d.schuldeiserNaam)),
-    )
-
-
-def doorverwijzingen_rapport(omg: Omgeving, principal: Principal, vanaf: date, tot: date) -> Rapport:
-    """The report over referrals registered from `vanaf` up to and including `tot` (Dutch dates)."""
+def doorverwijzingen_rapport(ctx: Context, principal: Principal, vanaf: date, tot: date) -> Rapport:
+    """The report over referrals registered from `vanaf` up to and including `tot` (Dutch dates); each
+    role over its own."""
     vereis(principal, Handeling.RAADPLEGEN)
     if tot < vanaf:
         raise OngeldigeInvoer([InvalidParam("tot", "minimum", "tot ligt voor vanaf")])
@@ -94,4 +93,12 @@ def doorverwijzingen_rapport(omg: Omgeving, principal: Principal, vanaf: date, t
         schuldeiserId=principal.schuldeiserId if principal.rol == Rol.SCHULDEISER else None,
         organisatieId=principal.organisatieId if principal.rol == Rol.ORGANISATIE else None,
     )
-    return rapport(principal, vanaf, tot, omg.repo.aangemeld_tussen(filter, begin, einde), omg.clock.now())
+    alle = list(ctx.repo.aangemeld_tussen(filter, begin, einde))
+    nu = ctx.klok.now()
+    return Rapport(
+        vanaf=vanaf,
+        tot=tot,
+        totaal=cijfers(alle, nu),
+        per_organisatie=_groepen(alle, nu, lambda d: (d.organisatieId, d.organisatieNaam)),
+        per_schuldeiser=_groepen(alle, nu, lambda d: (d.schuldeiserId, d.schuldeiserNaam)),
+    )

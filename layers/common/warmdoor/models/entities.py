@@ -153,6 +153,23 @@ class Doorverwijzing(Entity):
     persoonsgegevensVerwijderdOp: datetime | None = None
     versie: int = 1
 
+    def zonder_persoonsgegevens(self) -> "Doorverwijzing":
+        """The referral without anything about the person: who they are, where they live, what they owe,
+        every note. The one place that says which of its fields are personal data."""
+        return self.model_copy(
+            update={
+                "toestemming": None,
+                "client": None,
+                "adres": None,
+                "achterstand": None,
+                "toelichting": None,
+                "intrekking": self.intrekking and self.intrekking.model_copy(update={"toelichting": None}),
+                "contactpogingen": [p.model_copy(update={"toelichting": None}) for p in self.contactpogingen],
+                "eindresultaat": self.eindresultaat and self.eindresultaat.model_copy(update={"toelichting": None}),
+                "verlengingen": [v.model_copy(update={"reden": None}) for v in self.verlengingen],
+            }
+        )
+
 
 class Auditregel(Entity):
     """Who did what with a referral, and when; never a copy of the personal data itself."""

@@ -5,9 +5,12 @@ so that every message states what *this* event did, whatever happened to the ref
 carries personal data: a consumer that needs them reads the referral's own item.
 """
 
+import json
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -58,3 +61,15 @@ class Gebeurtenis(BaseModel):
             intrekkingReden=d.intrekking.reden if d.intrekking else None,
             persoonsgegevensVerwijderenOp=d.persoonsgegevensVerwijderenOp,
         )
+
+    @classmethod
+    def uit_beeld(cls, beeld: Mapping[str, Any] | None) -> "Gebeurtenis":
+        """From the event item as the table's stream shows it (its new image, deserialised)."""
+        if not beeld:
+            raise ValueError("a stream record without a new image is not an event")
+        return cls.model_validate({k: v for k, v in beeld.items() if k in cls.model_fields})
+
+    @classmethod
+    def uit_bericht(cls, body: str) -> "Gebeurtenis":
+        """From a consumer's queue message: the event bus's envelope, whose detail is the event."""
+        return cls.model_validate(json.loads(body)["detail"])

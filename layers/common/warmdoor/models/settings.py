@@ -1,49 +1,37 @@
-"""Settings read from the environment when first needed (never at import time)."""
+"""A function's settings, read from its environment (template.yaml) when it starts. Each default is
+written here once; a bad value stops the cold start with an error that names the variable."""
 
-import os
-from functools import cache
+from collections.abc import Mapping
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Settings(BaseModel):
-    table_name: str = Field(min_length=1)
-    contact_termijn_dagen: int = Field(default=3, ge=1, le=30)
-    contact_termijn_werkdagen: bool = False
-    incassostop_dagen: int = Field(default=30, ge=1, le=180)
-    incassostop_max_dagen: int = Field(default=90, ge=1, le=365)
-    bewaartermijn_dagen: int = Field(default=183, ge=1, le=3650)
-    timer_groep: str = ""
-    gebruiksplan: str = ""
-    timer_functie_arn: str = ""
-    timer_rol_arn: str = ""
-    timer_dlq_arn: str = ""
-    public_base_url: str | None = None
-    idempotentie_tabel: str = ""
-    gebeurtenisbus: str = ""
-    mail_afzender: str = "WarmDoor <noreply@warmdoor.nl>"
-    mail_antwoordadres: str | None = None
-    sms_afzender: str = "WarmDoor"
+    # Validated by the environment variable's name; everything else in the environment is ignored.
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
 
-
-@cache
-def settings() -> Settings:
-    return Settings(
-        table_name=os.environ.get("TABLE_NAME", ""),
-        contact_termijn_dagen=int(os.environ.get("CONTACT_TERMIJN_DAGEN", "3")),
-        contact_termijn_werkdagen=os.environ.get("CONTACT_TERMIJN_SOORT", "kalenderdagen") == "werkdagen",
-        incassostop_dagen=int(os.environ.get("INCASSOSTOP_DAGEN", "30")),
-        incassostop_max_dagen=int(os.environ.get("INCASSOSTOP_MAX_DAGEN", "90")),
-        bewaartermijn_dagen=int(os.environ.get("BEWAARTERMIJN_DAGEN", "183")),
-        timer_groep=os.environ.get("TIMER_GROEP", ""),
-        gebruiksplan=os.environ.get("GEBRUIKSPLAN", ""),
-        timer_functie_arn=os.environ.get("TIMER_FUNCTIE_ARN", ""),
-        timer_rol_arn=os.environ.get("TIMER_ROL_ARN", ""),
-        timer_dlq_arn=os.environ.get("TIMER_DLQ_ARN", ""),
-        public_base_url=os.environ.get("PUBLIC_BASE_URL") or None,
-        idempotentie_tabel=os.environ.get("IDEMPOTENTIE_TABEL", ""),
-        gebeurtenisbus=os.environ.get("GEBEURTENISBUS", ""),
-        mail_afzender=os.environ.get("MAIL_AFZENDER") or "WarmDoor <noreply@warmdoor.nl>",
-        mail_antwoordadres=os.environ.get("MAIL_ANTWOORDADRES") or None,
-        sms_afzender=os.environ.get("SMS_AFZENDER") or "WarmDoor",
+    table_name: str = Field(default="", alias="TABLE_NAME")
+    contact_termijn_dagen: int = Field(default=3, ge=1, le=30, alias="CONTACT_TERMIJN_DAGEN")
+    contact_termijn_soort: Literal["kalenderdagen", "werkdagen"] = Field(
+        default="kalenderdagen", alias="CONTACT_TERMIJN_SOORT"
     )
+    incassostop_dagen: int = Field(default=30, ge=1, le=180, alias="INCASSOSTOP_DAGEN")
+    incassostop_max_dagen: int = Field(default=90, ge=1, le=365, alias="INCASSOSTOP_MAX_DAGEN")
+    bewaartermijn_dagen: int = Field(default=183, ge=1, le=3650, alias="BEWAARTERMIJN_DAGEN")
+    timer_groep: str = Field(default="", alias="TIMER_GROEP")
+    gebruiksplan: str = Field(default="", alias="GEBRUIKSPLAN")
+    timer_functie_arn: str = Field(default="", alias="TIMER_FUNCTIE_ARN")
+    timer_rol_arn: str = Field(default="", alias="TIMER_ROL_ARN")
+    timer_dlq_arn: str = Field(default="", alias="TIMER_DLQ_ARN")
+    public_base_url: str = Field(default="", alias="PUBLIC_BASE_URL")
+    idempotentie_tabel: str = Field(default="", alias="IDEMPOTENTIE_TABEL")
+    gebeurtenisbus: str = Field(default="", alias="GEBEURTENISBUS")
+    mail_afzender: str = Field(default="WarmDoor <noreply@warmdoor.nl>", alias="MAIL_AFZENDER")
+    mail_antwoordadres: str = Field(default="", alias="MAIL_ANTWOORDADRES")
+    sms_afzender: str = Field(default="WarmDoor", alias="SMS_AFZENDER")
+
+    @classmethod
+    def uit(cls, omgeving: Mapping[str, str]) -> "Settings":
+        """From a function's environment; empty variables (a template parameter left empty) take the default."""
+        return cls.model_validate({naam: waarde for naam, waarde in omgeving.items() if waarde != ""})

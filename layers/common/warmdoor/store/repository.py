@@ -10,8 +10,6 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from warmdoor.domain.bewaartermijn import zonder_persoonsgegevens
-from warmdoor.domain.timers import openstaand
 from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.ports import (
@@ -42,18 +40,18 @@ def _audit_item(regel: Auditregel) -> Item:
     return item(keys.audit(regel.doorverwijzingId, regel.tijdstip, regel.id), regel)
 
 
-def _doorverwijzing_item(d: Doorverwijzing) -> Item:
-    """The referral without personal data, in every index: lists, the report and the sweep read only this."""
+def _doorverwijzing_item(d: Doorverwijzing, timer: datetime | None) -> Item:
+    """The referral without personal data, in every index: lists, the report and the sweep read only this.
+    `timer`: when its first timer is due (the sparse index the daily sweep reads), if any."""
     volgorde = f"{keys.tijd_sleutel(d.aangemeldOp)}#{d.id}"
     indexen = {
         keys.GSI_SCHULDEISER: (f"SCHULDEISER#{d.schuldeiserId}", volgorde),
         keys.GSI_ORGANISATIE: (f"ORGANISATIE#{d.organisatieId}", volgorde),
         keys.GSI_SOORT: ("DOORVERWIJZING", volgorde),
     }
-    momenten = [moment for moment in openstaand(d).values() if moment is not None]
-    if momenten:
-        indexen[keys.GSI_TIMER] = ("TIMER", f"{keys.tijd_sleutel(min(momenten))}#{d.id}")
-    return item(keys.doorverwijzing(d.id), zonder_persoonsgegevens(d), **indexen)
+    if timer is not None:
+        indexen[keys.GSI_TIMER] = ("TIMER", f"{keys.tijd_sleutel(timer)}#{d.id}")
+    return item(keys.doorverwijzing(d.id), d.zonder_persoonsgegevens(), **indexen)
 
 
 def _persoonsgegevens_item(d: Doorverwijzing) -> Item:
@@ -265,6 +263,7 @@ class DynamoRepository:
     def doorverwijzing_aanmelden(
         self,
         doorverwijzing: Doorverwijzing,
+        timer: datetime | None,
         claims: Sequence[Claim],
         gebeurtenissen: Sequence[Gebeurtenis],
         audit: Auditregel,
@@ -290,7 +289,7 @@ class DynamoRepository:
             {
                 "Put": {
                     "TableName": self._table,
-                    "Item": _doorverwijzing_item(doorverwijzing),
+                    "Item": _doorverwijzing_item(doorverwijzing, timer),
                     "ConditionExpression": _NIET_BESTAAND,
                 }
             },
@@ -421,13 +420,17 @@ class DynamoRepository:
         return Pagina([entiteit(Auditregel, i) for i in antwoord["Items"]], _cursor_naar(laatste) if laatste else None)
 
     def doorverwijzing_bijwerken(
-        self, doorverwijzing: Doorverwijzing, gebeurtenissen: Sequence[Gebeurtenis], audit: Sequence[Auditregel]
+        self,
+        doorverwijzing: Doorverwijzing,
+        timer: datetime | None,
+        gebeurtenissen: Sequence[Gebeurtenis],
+        audit: Sequence[Auditregel],
     ) -> None:
         acties = [
             {
                 "Put": {
                     "TableName": self._table,
-                    "Item": _doorverwijzing_item(doorverwijzing),
+                    "Item": _doorverwijzing_item(doorverwijzing, timer),
                     "ConditionExpression": "versie = :v",
                     "ExpressionAttributeValues": naar_dynamo({":v": doorverwijzing.versie - 1}),
                 }

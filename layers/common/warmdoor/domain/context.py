@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from warmdoor.models.settings import Settings
+from warmdoor.domain.doorverwijzing import Beleid
 from warmdoor.ports import Clock, Metingen, Repository
 
 
@@ -12,8 +12,8 @@ class GeenMetingen:
 
 
 @dataclass(frozen=True)
-class Omgeving:
+class Context:
     repo: Repository
-    clock: Clock
-    settings: Settings
+    klok: Clock
+    beleid: Beleid = field(default_factory=Beleid)
     metingen: Metingen = field(default_factory=GeenMetingen)

@@ -1,24 +1,16 @@
-"""Time as the people using WarmDoor see it: Dutch local time, Dutch working days."""
+"""Periods the Dutch way: a number of calendar or working days after a moment, at the same wall-clock
+time; parts of the day as the VNG information model names them. Arithmetic only: which period applies
+to what is decided in the referral aggregate (domain/doorverwijzing.py)."""
 
 from collections.abc import Container
 from datetime import date, datetime, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo
 
 from warmdoor.models.enums import Dagdeel
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from warmdoor.tijd import AMSTERDAM, lokaal
 
 # How far a caller's clock may run ahead of ours before a moment counts as "in the future".
 KLOKSPELING = timedelta(minutes=5)
-
-
-def lokaal(moment: datetime) -> datetime:
-    return moment.astimezone(AMSTERDAM)
-
-
-def vandaag(nu: datetime) -> date:
-    return lokaal(nu).date()
 
 
 @cache

@@ -1,14 +1,13 @@
-"""What each role may see of a referral: disclosure to creditors happens here and only here."""
+"""What each role sees of a referral, for the API and the web pages alike: disclosure to creditors
+happens here and only here."""
 
 from datetime import datetime
 
-from warmdoor.domain.tijd import lokaal
+from warmdoor.domain import doorverwijzing
 from warmdoor.domain.toegang import ziet_persoonsgegevens
-from warmdoor.models.entities import ApiSleutel, Doorverwijzing, Organisatie, Principal, Schuldeiser
-from warmdoor.models.enums import Eindresultaat, Status, Terugkoppelingsuitkomst
-from warmdoor.models.requests import GemeenteInvoer
+from warmdoor.models.entities import Doorverwijzing, Principal
+from warmdoor.models.enums import Eindresultaat, Terugkoppelingsuitkomst
 from warmdoor.models.responses import (
-    ApiSleutelWeergave,
     BezorgprobleemWeergave,
     ContactpogingWeergave,
     DoorverwijzingVolledig,
@@ -16,15 +15,14 @@ from warmdoor.models.responses import (
     EindresultaatWeergave,
     Incassostop,
     IntrekkingWeergave,
-    OrganisatieWeergave,
-    SchuldeiserWeergave,
     Terugkoppeling,
     VerlengingWeergave,
     Verwijzing,
 )
+from warmdoor.tijd import lokaal
 
 
-def _optioneel(moment: datetime | None) -> datetime | None:
+def optioneel(moment: datetime | None) -> datetime | None:
     return lokaal(moment) if moment else None
 
 
@@ -59,14 +57,6 @@ def terugkoppeling(d: Doorverwijzing) -> Terugkoppeling | None:
     return Terugkoppeling(uitkomst=uitkomst(d.eindresultaat.code), afgerondOp=lokaal(d.eindresultaat.tijdstip))
 
 
-def contact_termijn_verlopen(d: Doorverwijzing, nu: datetime) -> bool:
-    """The deadline passed with nobody reached by then, while the referral was still open at that moment."""
-    if nu < d.contactUiterlijk or (d.contactGelegdOp is not None and d.contactGelegdOp <= d.contactUiterlijk):
-        return False
-    gesloten = [t for t in (d.intrekking and d.intrekking.tijdstip, d.eindresultaat and d.eindresultaat.tijdstip) if t]
-    return not any(t < d.contactUiterlijk for t in gesloten)
-
-
 def voor_schuldeiser(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVoorSchuldeiser:
     return DoorverwijzingVoorSchuldeiser(
         id=d.id,
@@ -74,16 +64,16 @@ def voor_schuldeiser(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVoorSchul
         status=d.status,
         aangemeldOp=lokaal(d.aangemeldOp),
         contactUiterlijk=lokaal(d.contactUiterlijk),
-        contactGelegdOp=_optioneel(d.contactGelegdOp),
-        contactTermijnVerlopen=contact_termijn_verlopen(d, nu),
+        contactGelegdOp=optioneel(d.contactGelegdOp),
+        contactTermijnVerlopen=doorverwijzing.contact_termijn_verlopen(d, nu),
         organisatie=Verwijzing(id=d.organisatieId, naam=d.organisatieNaam),
         gemeentecode=d.gemeentecode,
         incassostop=Incassostop(
             vanaf=lokaal(d.aangemeldOp),
             tot=lokaal(d.incassostopTot),
-            actief=d.status != Status.INGETROKKEN and nu < d.incassostopTot,
+            actief=doorverwijzing.incassostop_actief(d, nu),
         ),
-        ingetrokkenOp=_optioneel(d.intrekking.tijdstip if d.intrekking else None),
+        ingetrokkenOp=optioneel(d.intrekking.tijdstip if d.intrekking else None),
         terugkoppeling=terugkoppeling(d),
         bezorgproblemen=[
             BezorgprobleemWeergave(
@@ -92,11 +82,11 @@ def voor_schuldeiser(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVoorSchul
                 gebeurtenis=p.gebeurtenis,
                 tijdstip=lokaal(p.tijdstip),
                 reden=p.reden,
-                opgelostOp=_optioneel(p.opgelostOp),
+                opgelostOp=optioneel(p.opgelostOp),
             )
             for p in d.bezorgproblemen
         ],
-        persoonsgegevensVerwijderdOp=_optioneel(d.persoonsgegevensVerwijderdOp),
+        persoonsgegevensVerwijderdOp=optioneel(d.persoonsgegevensVerwijderdOp),
     )
 
 
@@ -104,7 +94,7 @@ def volledig(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVolledig:
     return DoorverwijzingVolledig(
         **voor_schuldeiser(d, nu).model_dump(),
         schuldeiser=Verwijzing(id=d.schuldeiserId, naam=d.schuldeiserNaam),
-        persoonsgegevensBewaardTot=_optioneel(d.persoonsgegevensVerwijderenOp),
+        persoonsgegevensBewaardTot=optioneel(d.persoonsgegevensVerwijderenOp),
         toestemming=d.toestemming,
         client=d.client,
         adres=d.adres,
@@ -145,38 +135,10 @@ def volledig(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVolledig:
     )
 
 
-def doorverwijzing(
+def weergave(
     principal: Principal, d: Doorverwijzing, nu: datetime
 ) -> DoorverwijzingVolledig | DoorverwijzingVoorSchuldeiser:
     """The organisation sees the referral in full; the creditor and the operator in the creditor's view."""
     if ziet_persoonsgegevens(principal):
         return volledig(d, nu)
     return voor_schuldeiser(d, nu)
-
-
-def organisatie(o: Organisatie) -> OrganisatieWeergave:
-    return OrganisatieWeergave(
-        id=o.id,
-        naam=o.naam,
-        email=o.email,
-        escalatieEmail=o.escalatieEmail,
-        smsNummers=o.smsNummers,
-        emailZonderPersoonsgegevens=o.emailZonderPersoonsgegevens,
-        gemeenten=[GemeenteInvoer(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in o.gemeenten],
-    )
-
-
-def schuldeiser(s: Schuldeiser) -> SchuldeiserWeergave:
-    return SchuldeiserWeergave(id=s.id, naam=s.naam, type=s.type, email=s.email)
-
-
-def sleutel(k: ApiSleutel) -> ApiSleutelWeergave:
-    return ApiSleutelWeergave(
-        id=k.id,
-        rol=k.rol,
-        schuldeiserId=k.schuldeiserId,
-        organisatieId=k.organisatieId,
-        omschrijving=k.omschrijving,
-        aangemaaktOp=lokaal(k.aangemaaktOp),
-        ingetrokkenOp=_optioneel(k.ingetrokkenOp),
-    )
