@@ -42,6 +42,7 @@ test: install $(SAM) $(CHECKOV)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy layers/common functions local tests benchmarks
+	$(VENV)/bin/lint-imports
 	$(SAM) validate --lint --region $(REGION)
 	$(CHECKOV) --config-file .checkov.yaml -f template.yaml
 	$(PY) -m pytest
@@ -50,6 +51,7 @@ lint: install $(SAM) $(CHECKOV)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy layers/common functions local tests benchmarks
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/cfn-lint template.yaml
 	$(SAM) validate --lint --region $(REGION)
 	$(CHECKOV) --config-file .checkov.yaml -f template.yaml

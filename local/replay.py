@@ -14,7 +14,7 @@ def failure_queues(refs: dict[str, str]) -> list[str]:
     return [aws.client("sqs").get_queue_url(QueueName=refs[f"{naam}.QueueName"])["QueueUrl"] for naam in namen]
 
 
-def opnieuw(runtime: Runtime, refs: dict[str, str]) -> replay.Uitkomst:
+def opnieuw(runtime: Runtime, refs: dict[str, str]) -> replay.Resultaat:
     functies = {arn: naam.removesuffix(".Arn") for naam, arn in refs.items() if ":function:" in arn}
     criteria = {c.function_arn: c.filter_criteria for c in streams.consumers(refs)}
 

@@ -7,7 +7,7 @@ import boto3
 
 from tests.conftest import aanmelding
 from warmdoor.domain import intake
-from warmdoor.models.requests import DoorverwijzingAanmelding
+from warmdoor.models.requests import DoorverwijzingVerzoek
 from warmdoor.ports import Claimsoort
 
 PERSOONSGEGEVENS = ("client", "adres", "achterstand", "toestemming", "toelichting", "contactpogingen")
@@ -141,7 +141,7 @@ def test_a_retry_that_loses_the_race_at_the_write_returns_the_winner(pilot):
 
     ctx = Context(TeLaatGelezen(pilot.repo), pilot.clock)
     principal = Principal(sleutelId="x", rol=Rol.SCHULDEISER, schuldeiserId="evides")
-    d, nieuw = intake.aanmelden(ctx, principal, DoorverwijzingAanmelding.model_validate(aanmelding("RACE-2")), None)
+    d, nieuw = intake.aanmelden(ctx, principal, DoorverwijzingVerzoek.model_validate(aanmelding("RACE-2")), None)
     assert (d.id, nieuw) == (winnaar["id"], False)
 
 

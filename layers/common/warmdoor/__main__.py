@@ -51,7 +51,7 @@ def _replay(stack: str | None, queue_urls: list[str] | None) -> None:
 
     client = wiring.Clients()
     queues = queue_urls or failure_queues(client("cloudformation"), str(stack))
-    uitkomst = opnieuw(
+    resultaat = opnieuw(
         client("sqs"),
         client("dynamodbstreams"),
         queues,
@@ -59,8 +59,8 @@ def _replay(stack: str | None, queue_urls: list[str] | None) -> None:
         lambda_filters(client("lambda")),
     )
     print(
-        f"opnieuw verwerkt of teruggezet: {uitkomst.opnieuw_verwerkt}, nog mislukt: {uitkomst.mislukt}, "
-        f"niet meer in de stream (ouder dan 24 uur): {uitkomst.verlopen}"
+        f"opnieuw verwerkt of teruggezet: {resultaat.opnieuw_verwerkt}, nog mislukt: {resultaat.mislukt}, "
+        f"niet meer in de stream (ouder dan 24 uur): {resultaat.verlopen}"
     )
 
 

@@ -200,7 +200,7 @@ class Teksten(Protocol):
 
 
 class Eenmalig(Protocol):
-    def uitvoeren(self, sleutel: str, actie: Callable[[], None]) -> None:
+    def uitvoeren(self, idempotentiesleutel: str, actie: Callable[[], None]) -> None:
         """Runs `actie` once per key, ever: a key that completed before is skipped; one that failed
         may run again. Raises when another invocation is running the same key right now."""
         ...

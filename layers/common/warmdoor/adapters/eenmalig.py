@@ -15,7 +15,7 @@ class PowertoolsEenmalig:
         self._opslag = opslag
         self.config = config or IdempotencyConfig(expires_after_seconds=BEWAARTERMIJN_SECONDEN)
 
-    def uitvoeren(self, sleutel: str, actie: Callable[[], None]) -> None:
+    def uitvoeren(self, idempotentiesleutel: str, actie: Callable[[], None]) -> None:
         @idempotent_function(  # type: ignore[untyped-decorator]
             data_keyword_argument="opdracht",
             persistence_store=self._opslag,
@@ -26,4 +26,4 @@ class PowertoolsEenmalig:
             actie()
             return {"gedaan": True}
 
-        eenmaal(opdracht={"sleutel": sleutel})
+        eenmaal(opdracht={"idempotentiesleutel": idempotentiesleutel})

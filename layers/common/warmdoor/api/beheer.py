@@ -7,7 +7,7 @@ from warmdoor.api import http
 from warmdoor.api.afhankelijkheden import Dienst, Id, Limiet, SleutelId, Volgende, Wie
 from warmdoor.api.openapi import BEVEILIGD, MET_BODY, antwoorden
 from warmdoor.domain import beheer
-from warmdoor.models.requests import ApiSleutelAanvraag, OrganisatieInvoer, SchuldeiserInvoer
+from warmdoor.models.requests import ApiSleutelVerzoek, OrganisatieVerzoek, SchuldeiserVerzoek
 from warmdoor.models.responses import (
     ApiSleutelLijst,
     NieuweApiSleutel,
@@ -28,8 +28,8 @@ ORGANISATIES, SCHULDEISERS, SLEUTELS = ["Organisaties"], ["Schuldeisers"], ["API
     tags=ORGANISATIES,
     responses=antwoorden(200, OrganisatieWeergave, "Vervangen", *MET_BODY, 409, extra={201: "Aangemaakt"}),
 )
-def organisatie_opslaan(organisatie_id: Id, invoer: OrganisatieInvoer, wie: Wie, d: Dienst) -> Response[str]:
-    organisatie, nieuw = beheer.organisatie_opslaan(d.context, wie, organisatie_id, invoer)
+def organisatie_opslaan(organisatie_id: Id, verzoek: OrganisatieVerzoek, wie: Wie, d: Dienst) -> Response[str]:
+    organisatie, nieuw = beheer.organisatie_opslaan(d.context, wie, organisatie_id, verzoek)
     return http.json_antwoord(weergave.organisatie(organisatie), 201 if nieuw else 200)
 
 
@@ -62,8 +62,8 @@ def organisatie(organisatie_id: Id, wie: Wie, d: Dienst) -> Response[str]:
     tags=SCHULDEISERS,
     responses=antwoorden(200, SchuldeiserWeergave, "Vervangen", *MET_BODY, extra={201: "Aangemaakt"}),
 )
-def schuldeiser_opslaan(schuldeiser_id: Id, invoer: SchuldeiserInvoer, wie: Wie, d: Dienst) -> Response[str]:
-    schuldeiser, nieuw = beheer.schuldeiser_opslaan(d.context, wie, schuldeiser_id, invoer)
+def schuldeiser_opslaan(schuldeiser_id: Id, verzoek: SchuldeiserVerzoek, wie: Wie, d: Dienst) -> Response[str]:
+    schuldeiser, nieuw = beheer.schuldeiser_opslaan(d.context, wie, schuldeiser_id, verzoek)
     return http.json_antwoord(weergave.schuldeiser(schuldeiser), 201 if nieuw else 200)
 
 
@@ -96,8 +96,8 @@ def schuldeiser(schuldeiser_id: Id, wie: Wie, d: Dienst) -> Response[str]:
     tags=SLEUTELS,
     responses=antwoorden(201, NieuweApiSleutel, "Aangemaakt; de sleutel staat alleen in dit antwoord", *MET_BODY),
 )
-def sleutel_aanmaken(aanvraag: ApiSleutelAanvraag, wie: Wie, d: Dienst) -> Response[str]:
-    sleutel, geheim = beheer.sleutel_aanmaken(d.context, d.gebruiksplan, wie, aanvraag)
+def sleutel_aanmaken(verzoek: ApiSleutelVerzoek, wie: Wie, d: Dienst) -> Response[str]:
+    sleutel, geheim = beheer.sleutel_aanmaken(d.context, d.gebruiksplan, wie, verzoek)
     return http.json_antwoord(NieuweApiSleutel(**weergave.sleutel(sleutel).model_dump(), sleutel=geheim), 201)
 
 

@@ -15,7 +15,7 @@ from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Status
 from warmdoor.models.requests import (
     ContactpogingVerzoek,
-    DoorverwijzingAanmelding,
+    DoorverwijzingVerzoek,
     EindresultaatVerzoek,
     IntrekkingVerzoek,
     VerlengingVerzoek,
@@ -55,7 +55,7 @@ def _antwoord(wie: Principal, d: Diensten, doorverwijzing: Doorverwijzing, statu
     ),
 )
 def aanmelden(
-    verzoek: DoorverwijzingAanmelding, wie: Wie, d: Dienst, idempotency_key: IdempotencyKey = None
+    verzoek: DoorverwijzingVerzoek, wie: Wie, d: Dienst, idempotency_key: IdempotencyKey = None
 ) -> Response[str]:
     doorverwijzing, nieuw = intake.aanmelden(d.context, wie, verzoek, idempotency_key)
     antwoord = _antwoord(wie, d, doorverwijzing, 201 if nieuw else 200)

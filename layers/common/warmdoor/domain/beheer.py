@@ -8,18 +8,18 @@ from warmdoor.domain.sleutels import nieuw_geheim, registreren
 from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.models.entities import ApiSleutel, Gemeente, Organisatie, Principal, Schuldeiser
 from warmdoor.models.enums import Rol
-from warmdoor.models.requests import ApiSleutelAanvraag, OrganisatieInvoer, SchuldeiserInvoer
+from warmdoor.models.requests import ApiSleutelVerzoek, OrganisatieVerzoek, SchuldeiserVerzoek
 from warmdoor.ports import Gebruiksplan, Pagina, VersieConflict
 
 _POGINGEN = 5
 
 
 def organisatie_opslaan(
-    ctx: Context, principal: Principal, organisatie_id: str, invoer: OrganisatieInvoer
+    ctx: Context, principal: Principal, organisatie_id: str, verzoek: OrganisatieVerzoek
 ) -> tuple[Organisatie, bool]:
     """Creates or replaces an organisation and its municipalities; True when it is new."""
     vereis(principal, Handeling.BEHEREN)
-    codes = [g.code for g in invoer.gemeenten]
+    codes = [g.code for g in verzoek.gemeenten]
     dubbel = [
         InvalidParam(f"gemeenten[{i}].code", "unique", f"Gemeente {code} staat er meer dan eens in")
         for i, code in enumerate(codes)
@@ -29,12 +29,12 @@ def organisatie_opslaan(
         raise OngeldigeInvoer(dubbel)
     organisatie = Organisatie(
         id=organisatie_id,
-        naam=invoer.naam,
-        email=invoer.email,
-        escalatieEmail=invoer.escalatieEmail,
-        smsNummers=invoer.smsNummers,
-        emailZonderPersoonsgegevens=invoer.emailZonderPersoonsgegevens,
-        gemeenten=[Gemeente(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in invoer.gemeenten],
+        naam=verzoek.naam,
+        email=verzoek.email,
+        escalatieEmail=verzoek.escalatieEmail,
+        smsNummers=verzoek.smsNummers,
+        emailZonderPersoonsgegevens=verzoek.emailZonderPersoonsgegevens,
+        gemeenten=[Gemeente(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in verzoek.gemeenten],
     )
     nieuw = ctx.repo.organisatie(organisatie_id) is None
     for _ in range(_POGINGEN):
@@ -61,11 +61,11 @@ def organisaties(ctx: Context, principal: Principal, volgende: str | None, limie
 
 
 def schuldeiser_opslaan(
-    ctx: Context, principal: Principal, schuldeiser_id: str, invoer: SchuldeiserInvoer
+    ctx: Context, principal: Principal, schuldeiser_id: str, verzoek: SchuldeiserVerzoek
 ) -> tuple[Schuldeiser, bool]:
     vereis(principal, Handeling.BEHEREN)
     nieuw = ctx.repo.schuldeiser(schuldeiser_id) is None
-    schuldeiser = Schuldeiser(id=schuldeiser_id, naam=invoer.naam, type=invoer.type, email=invoer.email)
+    schuldeiser = Schuldeiser(id=schuldeiser_id, naam=verzoek.naam, type=verzoek.type, email=verzoek.email)
     ctx.repo.schuldeiser_opslaan(schuldeiser)
     return schuldeiser, nieuw
 
@@ -83,29 +83,29 @@ def schuldeisers(ctx: Context, principal: Principal, volgende: str | None, limie
     return pagina(lambda: ctx.repo.schuldeisers(volgende, limiet))
 
 
-def _binding_fouten(ctx: Context, aanvraag: ApiSleutelAanvraag) -> list[InvalidParam]:
+def _binding_fouten(ctx: Context, verzoek: ApiSleutelVerzoek) -> list[InvalidParam]:
     """A key is bound to exactly the subject its role needs, and that subject must exist."""
-    nodig = {Rol.SCHULDEISER: "schuldeiserId", Rol.ORGANISATIE: "organisatieId"}.get(aanvraag.rol)
+    nodig = {Rol.SCHULDEISER: "schuldeiserId", Rol.ORGANISATIE: "organisatieId"}.get(verzoek.rol)
     fouten = []
     for veld, waarde, bestaat in (
-        ("schuldeiserId", aanvraag.schuldeiserId, ctx.repo.schuldeiser),
-        ("organisatieId", aanvraag.organisatieId, ctx.repo.organisatie),
+        ("schuldeiserId", verzoek.schuldeiserId, ctx.repo.schuldeiser),
+        ("organisatieId", verzoek.organisatieId, ctx.repo.organisatie),
     ):
         if veld == nodig and waarde is None:
-            fouten.append(InvalidParam(veld, "required", f"Verplicht bij rol {aanvraag.rol}"))
+            fouten.append(InvalidParam(veld, "required", f"Verplicht bij rol {verzoek.rol}"))
         elif veld != nodig and waarde is not None:
-            fouten.append(InvalidParam(veld, "not_allowed", f"Hoort niet bij rol {aanvraag.rol}"))
+            fouten.append(InvalidParam(veld, "not_allowed", f"Hoort niet bij rol {verzoek.rol}"))
         elif waarde is not None and bestaat(waarde) is None:
             fouten.append(InvalidParam(veld, "unknown", f"{waarde} bestaat niet"))
     return fouten
 
 
 def sleutel_aanmaken(
-    ctx: Context, plan: Gebruiksplan, principal: Principal, aanvraag: ApiSleutelAanvraag
+    ctx: Context, plan: Gebruiksplan, principal: Principal, verzoek: ApiSleutelVerzoek
 ) -> tuple[ApiSleutel, str]:
     """A new key and its secret; the secret is never stored and cannot be shown again."""
     vereis(principal, Handeling.BEHEREN)
-    fouten = _binding_fouten(ctx, aanvraag)
+    fouten = _binding_fouten(ctx, verzoek)
     if fouten:
         raise OngeldigeInvoer(fouten)
     geheim = nieuw_geheim()
@@ -114,10 +114,10 @@ def sleutel_aanmaken(
         plan,
         geheim,
         ctx.klok.now(),
-        aanvraag.rol,
-        schuldeiser_id=aanvraag.schuldeiserId,
-        organisatie_id=aanvraag.organisatieId,
-        omschrijving=aanvraag.omschrijving,
+        verzoek.rol,
+        schuldeiser_id=verzoek.schuldeiserId,
+        organisatie_id=verzoek.organisatieId,
+        omschrijving=verzoek.omschrijving,
     )
     return sleutel, geheim
 

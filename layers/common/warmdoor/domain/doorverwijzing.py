@@ -27,7 +27,7 @@ from warmdoor.models.enums import OPEN_STATUSSEN, Status
 from warmdoor.models.events import Gebeurtenissoort
 from warmdoor.models.requests import (
     ContactpogingVerzoek,
-    DoorverwijzingAanmelding,
+    DoorverwijzingVerzoek,
     EindresultaatVerzoek,
     IntrekkingVerzoek,
     VerlengingVerzoek,
@@ -140,7 +140,7 @@ def vereis_wijzigbaar(d: Doorverwijzing, nu: datetime) -> None:
 
 def registreren(
     doorverwijzing_id: str,
-    verzoek: DoorverwijzingAanmelding,
+    verzoek: DoorverwijzingVerzoek,
     inhoud_hash: str,
     schuldeiser: Schuldeiser,
     organisatie: Organisatie,

@@ -12,20 +12,20 @@ from warmdoor.domain.termijnen import KLOKSPELING
 from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.events import Gebeurtenis
-from warmdoor.models.requests import DoorverwijzingAanmelding
+from warmdoor.models.requests import DoorverwijzingVerzoek
 from warmdoor.ports import Claim, ClaimBestaat, Claimsoort
 from warmdoor.tijd import vandaag
 
 _MAXIMALE_LEEFTIJD_JAREN = 130
 
 
-def inhoud_hash(verzoek: DoorverwijzingAanmelding) -> str:
+def inhoud_hash(verzoek: DoorverwijzingVerzoek) -> str:
     """The same submission, however it was spelled (06 or +316, 4331ab or 4331 AB), has the same hash."""
     canoniek = json.dumps(verzoek.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canoniek.encode()).hexdigest()
 
 
-def _controleer_data(verzoek: DoorverwijzingAanmelding, ctx: Context) -> None:
+def _controleer_data(verzoek: DoorverwijzingVerzoek, ctx: Context) -> None:
     nu = ctx.klok.now()
     dag = vandaag(nu)
     fouten = []
@@ -54,7 +54,7 @@ def _eerder(ctx: Context, claim: Claim, bestaande: Claim) -> Doorverwijzing:
 
 
 def aanmelden(
-    ctx: Context, principal: Principal, verzoek: DoorverwijzingAanmelding, idempotentiesleutel: str | None
+    ctx: Context, principal: Principal, verzoek: DoorverwijzingVerzoek, idempotentiesleutel: str | None
 ) -> tuple[Doorverwijzing, bool]:
     """Registers the referral; returns it and whether it is new (False: an earlier identical submission)."""
     vereis(principal, Handeling.AANMELDEN)

@@ -125,7 +125,7 @@ class _Verzending:
         return f"{g.id}#{self.kanaal}#{b.template}#{b.ontvanger}#{self.volgnummer}"
 
     @property
-    def sleutel(self) -> str:
+    def idempotentiesleutel(self) -> str:
         # The address is hashed: the idempotency records must hold no personal data.
         adres_hash = hashlib.sha256(self.adres.encode()).hexdigest()[:16]
         g, b = self.gebeurtenis, self.bericht
@@ -191,7 +191,7 @@ def _verstuur(
             bezorgprobleem_vastleggen(ctx, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "geweigerd")
 
     try:
-        eenmalig.uitvoeren(v.sleutel, eenmaal)
+        eenmalig.uitvoeren(v.idempotentiesleutel, eenmaal)
     except BezorgingNietIngericht as fout:
         ctx.metingen.tel("BezorgingNietIngericht")  # its own alarm: the provider is not set up yet
         _niet_verstuurd(ctx, v, poging, type(fout).__name__, code=str(fout))

@@ -76,7 +76,7 @@ class Achterstand(StrictModel):
     ontstaansdatum: date
 
 
-class DoorverwijzingAanmelding(StrictModel):
+class DoorverwijzingVerzoek(StrictModel):
     """A creditor's warm referral: the customer consented and wants financial help."""
 
     schuldeiserReferentie: Referentie
@@ -124,7 +124,7 @@ Postcodegebied = Annotated[
 ]
 
 
-class GemeenteInvoer(StrictModel):
+class GemeenteVerzoek(StrictModel):
     code: Gemeentecode
     naam: Naam
     postcodegebieden: Annotated[list[Postcodegebied], Field(max_length=200)] = []
@@ -135,7 +135,7 @@ class GemeenteInvoer(StrictModel):
         return [_postcodegebied(gebied) for gebied in value]
 
 
-class OrganisatieInvoer(StrictModel):
+class OrganisatieVerzoek(StrictModel):
     naam: Naam
     email: Email
     escalatieEmail: Email | None = None
@@ -143,16 +143,16 @@ class OrganisatieInvoer(StrictModel):
     emailZonderPersoonsgegevens: StrictBool = Field(
         default=False, description="E-mails noemen alleen de doorverwijzing en een link, geen persoonsgegevens"
     )
-    gemeenten: Annotated[list[GemeenteInvoer], Field(min_length=1, max_length=60)]
+    gemeenten: Annotated[list[GemeenteVerzoek], Field(min_length=1, max_length=60)]
 
 
-class SchuldeiserInvoer(StrictModel):
+class SchuldeiserVerzoek(StrictModel):
     naam: Naam
     type: Signaalpartner
     email: Email
 
 
-class ApiSleutelAanvraag(StrictModel):
+class ApiSleutelVerzoek(StrictModel):
     rol: Rol
     schuldeiserId: Identificatie | None = None
     organisatieId: Identificatie | None = None

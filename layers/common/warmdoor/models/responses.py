@@ -14,7 +14,7 @@ from warmdoor.models.enums import (
     Status,
     Terugkoppelingsuitkomst,
 )
-from warmdoor.models.requests import Achterstand, Adres, Client, GemeenteInvoer, Toestemming
+from warmdoor.models.requests import Achterstand, Adres, Client, GemeenteVerzoek, Toestemming
 
 
 class View(BaseModel):
@@ -135,7 +135,7 @@ class OrganisatieWeergave(View):
     escalatieEmail: str | None
     smsNummers: list[str]
     emailZonderPersoonsgegevens: bool
-    gemeenten: list[GemeenteInvoer]
+    gemeenten: list[GemeenteVerzoek]
 
 
 class OrganisatieLijst(View):

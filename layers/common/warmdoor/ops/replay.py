@@ -33,7 +33,7 @@ def lambda_record(record: dict[str, Any], stream_arn: str) -> dict[str, Any]:
 
 
 @dataclass
-class Uitkomst:
+class Resultaat:
     opnieuw_verwerkt: int = 0  # stream batches that went through, events put back on their queue
     mislukt: int = 0  # stream batches that failed again (they stay on the queue)
     verlopen: int = 0  # stream batches older than the stream's 24 hours
@@ -83,22 +83,22 @@ def _berichten(sqs: Any, queue_url: str) -> list[dict[str, Any]]:
     return alle
 
 
-def stroom_opnieuw(sqs: Any, streams: Any, queue_url: str, invoke: Invoker, filter_voor: FilterBron) -> Uitkomst:
-    uitkomst = Uitkomst()
+def stroom_opnieuw(sqs: Any, streams: Any, queue_url: str, invoke: Invoker, filter_voor: FilterBron) -> Resultaat:
+    resultaat = Resultaat()
     for bericht in _berichten(sqs, queue_url):
         try:
             inhoud = json.loads(bericht["Body"])
             info, functie = inhoud["DDBStreamBatchInfo"], inhoud["requestContext"]["functionArn"]
         except (ValueError, KeyError, TypeError):
-            uitkomst.mislukt += 1  # not a batch description Lambda wrote: left for a person to look at
+            resultaat.mislukt += 1  # not a batch description Lambda wrote: left for a person to look at
             continue
         try:
             records = _records(streams, info)
         except streams.exceptions.TrimmedDataAccessException:
-            uitkomst.verlopen += 1
+            resultaat.verlopen += 1
             continue
         except ClientError:  # a stream that is gone, a shard that no longer exists: left for a person
-            uitkomst.mislukt += 1
+            resultaat.mislukt += 1
             continue
         # The batch's range holds every change of the table; the function only ever got what its filter lets through.
         filter_criteria = filter_voor(functie, info["streamArn"])
@@ -108,27 +108,27 @@ def stroom_opnieuw(sqs: Any, streams: Any, queue_url: str, invoke: Invoker, filt
         except Exception:  # a batch that fails again stays on the queue for the next replay
             antwoord = {"batchItemFailures": [{"itemIdentifier": "function-error"}]}
         if (antwoord or {}).get("batchItemFailures"):
-            uitkomst.mislukt += 1
+            resultaat.mislukt += 1
             continue
         sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=bericht["ReceiptHandle"])
-        uitkomst.opnieuw_verwerkt += 1
-    return uitkomst
+        resultaat.opnieuw_verwerkt += 1
+    return resultaat
 
 
-def terugzetten(sqs: Any, queue_url: str, bron_url: str) -> Uitkomst:
+def terugzetten(sqs: Any, queue_url: str, bron_url: str) -> Resultaat:
     """Puts a consumer's failed events back on its own queue (where they are tried as often again)."""
-    uitkomst = Uitkomst()
+    resultaat = Resultaat()
     for bericht in _berichten(sqs, queue_url):
         attributen = bericht.get("MessageAttributes") or {}
         sqs.send_message(QueueUrl=bron_url, MessageBody=bericht["Body"], MessageAttributes=attributen)
         sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=bericht["ReceiptHandle"])
-        uitkomst.opnieuw_verwerkt += 1
-    return uitkomst
+        resultaat.opnieuw_verwerkt += 1
+    return resultaat
 
 
-def opnieuw(sqs: Any, streams: Any, queue_urls: list[str], invoke: Invoker, filter_voor: FilterBron) -> Uitkomst:
+def opnieuw(sqs: Any, streams: Any, queue_urls: list[str], invoke: Invoker, filter_voor: FilterBron) -> Resultaat:
     """Every failure queue of the stack: a queue that is some queue's redrive target is a consumer's."""
-    totaal = Uitkomst()
+    totaal = Resultaat()
     for queue_url in queue_urls:
         bronnen = sqs.list_dead_letter_source_queues(QueueUrl=queue_url).get("queueUrls", [])
         if len(bronnen) == 1:

@@ -1,7 +1,7 @@
 """What the operator sees of organisations, creditors, API keys and the audit trail."""
 
 from warmdoor.models.entities import ApiSleutel, Auditregel, Organisatie, Schuldeiser
-from warmdoor.models.requests import GemeenteInvoer
+from warmdoor.models.requests import GemeenteVerzoek
 from warmdoor.models.responses import ApiSleutelWeergave, AuditregelWeergave, OrganisatieWeergave, SchuldeiserWeergave
 from warmdoor.presentation.doorverwijzing import optioneel
 from warmdoor.tijd import lokaal
@@ -15,7 +15,7 @@ def organisatie(o: Organisatie) -> OrganisatieWeergave:
         escalatieEmail=o.escalatieEmail,
         smsNummers=o.smsNummers,
         emailZonderPersoonsgegevens=o.emailZonderPersoonsgegevens,
-        gemeenten=[GemeenteInvoer(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in o.gemeenten],
+        gemeenten=[GemeenteVerzoek(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in o.gemeenten],
     )
 
 

@@ -17,7 +17,7 @@ INDEX_KEYS = {
 ROUTERING = {"PK": "ROUTERING", "SK": "ROUTERING"}
 
 
-def tijd_sleutel(moment: datetime) -> str:
+def sorteertijd(moment: datetime) -> str:
     """Sortable UTC timestamp for sort keys."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -34,12 +34,12 @@ def persoonsgegevens(doorverwijzing_id: str) -> dict[str, str]:
 def gebeurtenis(doorverwijzing_id: str, tijdstip: datetime, gebeurtenis_id: str) -> dict[str, str]:
     return {
         "PK": f"DOORVERWIJZING#{doorverwijzing_id}",
-        "SK": f"GEBEURTENIS#{tijd_sleutel(tijdstip)}#{gebeurtenis_id}",
+        "SK": f"GEBEURTENIS#{sorteertijd(tijdstip)}#{gebeurtenis_id}",
     }
 
 
 def audit(doorverwijzing_id: str, tijdstip: datetime, regel_id: str) -> dict[str, str]:
-    return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": f"AUDIT#{tijd_sleutel(tijdstip)}#{regel_id}"}
+    return {"PK": f"DOORVERWIJZING#{doorverwijzing_id}", "SK": f"AUDIT#{sorteertijd(tijdstip)}#{regel_id}"}
 
 
 def claim(soort: str, schuldeiser_id: str, waarde: str) -> dict[str, str]:

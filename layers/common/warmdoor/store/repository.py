@@ -43,14 +43,14 @@ def _audit_item(regel: Auditregel) -> Item:
 def _doorverwijzing_item(d: Doorverwijzing, timer: datetime | None) -> Item:
     """The referral without personal data, in every index: lists, the report and the sweep read only this.
     `timer`: when its first timer is due (the sparse index the daily sweep reads), if any."""
-    volgorde = f"{keys.tijd_sleutel(d.aangemeldOp)}#{d.id}"
+    volgorde = f"{keys.sorteertijd(d.aangemeldOp)}#{d.id}"
     indexen = {
         keys.GSI_SCHULDEISER: (f"SCHULDEISER#{d.schuldeiserId}", volgorde),
         keys.GSI_ORGANISATIE: (f"ORGANISATIE#{d.organisatieId}", volgorde),
         keys.GSI_SOORT: ("DOORVERWIJZING", volgorde),
     }
     if timer is not None:
-        indexen[keys.GSI_TIMER] = ("TIMER", f"{keys.tijd_sleutel(timer)}#{d.id}")
+        indexen[keys.GSI_TIMER] = ("TIMER", f"{keys.sorteertijd(timer)}#{d.id}")
     return item(keys.doorverwijzing(d.id), d.zonder_persoonsgegevens(), **indexen)
 
 
@@ -72,13 +72,13 @@ class DynamoRepository:
 
     # --- plumbing -----------------------------------------------------------------------------
 
-    def _get(self, sleutel: dict[str, str]) -> Item | None:
-        antwoord = self._client.get_item(TableName=self._table, Key=naar_dynamo(sleutel), ConsistentRead=True)
+    def _get(self, key: dict[str, str]) -> Item | None:
+        antwoord = self._client.get_item(TableName=self._table, Key=naar_dynamo(key), ConsistentRead=True)
         gevonden: Item | None = antwoord.get("Item")
         return gevonden
 
-    def _get_model(self, model: type[M], sleutel: dict[str, str]) -> M | None:
-        gevonden = self._get(sleutel)
+    def _get_model(self, model: type[M], key: dict[str, str]) -> M | None:
+        gevonden = self._get(key)
         return entiteit(model, gevonden) if gevonden else None
 
     def _transact(self, acties: list[dict[str, Any]]) -> None:
@@ -134,8 +134,8 @@ class DynamoRepository:
         if not start or not gevonden:
             return gevonden, None
         laatste = gevonden[-1]
-        sleutel = {naam: laatste[naam] for naam in ("PK", "SK", pk_naam, sk_naam)}
-        return gevonden, _cursor_naar(sleutel)
+        key = {naam: laatste[naam] for naam in ("PK", "SK", pk_naam, sk_naam)}
+        return gevonden, _cursor_naar(key)
 
     def _lijst(self, model: type[M], soort: str, volgende: str | None, limiet: int) -> Pagina[M]:
         gevonden, cursor = self._page(keys.GSI_SOORT, soort, volgende, limiet, nieuwste_eerst=False)
@@ -211,7 +211,7 @@ class DynamoRepository:
         return self._lijst(ApiSleutel, "APISLEUTEL", volgende, limiet)
 
     def sleutel_opslaan(self, sleutel: ApiSleutel) -> None:
-        volgorde = f"{keys.tijd_sleutel(sleutel.aangemaaktOp)}#{sleutel.id}"
+        volgorde = f"{keys.sorteertijd(sleutel.aangemaaktOp)}#{sleutel.id}"
         self._transact(
             [
                 {
@@ -232,7 +232,7 @@ class DynamoRepository:
         )
 
     def sleutel_intrekken(self, sleutel: ApiSleutel) -> None:
-        volgorde = f"{keys.tijd_sleutel(sleutel.aangemaaktOp)}#{sleutel.id}"
+        volgorde = f"{keys.sorteertijd(sleutel.aangemaaktOp)}#{sleutel.id}"
         self._transact(
             [
                 {
@@ -318,9 +318,9 @@ class DynamoRepository:
 
     def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None:
         """The referral, with its personal data while they exist (both items read as one snapshot)."""
-        sleutels = (keys.doorverwijzing(doorverwijzing_id), keys.persoonsgegevens(doorverwijzing_id))
+        items = (keys.doorverwijzing(doorverwijzing_id), keys.persoonsgegevens(doorverwijzing_id))
         antwoord = self._client.transact_get_items(
-            TransactItems=[{"Get": {"TableName": self._table, "Key": naar_dynamo(s)}} for s in sleutels]
+            TransactItems=[{"Get": {"TableName": self._table, "Key": naar_dynamo(k)}} for k in items]
         )
         hoofd, volledig = ((r or {}).get("Item") for r in antwoord["Responses"])
         if hoofd is None:
@@ -365,7 +365,7 @@ class DynamoRepository:
                 "ExpressionAttributeNames": {"#pk": pk_naam, "#sk": sk_naam},
                 # "#" sorts before every id, so `einde` itself falls outside.
                 "ExpressionAttributeValues": naar_dynamo(
-                    {":pk": partitie, ":begin": keys.tijd_sleutel(begin), ":einde": keys.tijd_sleutel(einde)}
+                    {":pk": partitie, ":begin": keys.sorteertijd(begin), ":einde": keys.sorteertijd(einde)}
                 ),
             }
             if start:
@@ -385,7 +385,7 @@ class DynamoRepository:
                 "IndexName": keys.GSI_TIMER,
                 "KeyConditionExpression": "GSI4PK = :pk AND GSI4SK <= :nu",
                 # "~" sorts after "#<id>": everything due at or before `nu`.
-                "ExpressionAttributeValues": naar_dynamo({":pk": "TIMER", ":nu": keys.tijd_sleutel(nu) + "~"}),
+                "ExpressionAttributeValues": naar_dynamo({":pk": "TIMER", ":nu": keys.sorteertijd(nu) + "~"}),
             }
             if start:
                 vraag["ExclusiveStartKey"] = start
@@ -447,8 +447,8 @@ class DynamoRepository:
             raise
 
 
-def _cursor_naar(sleutel: Item) -> str:
-    return base64.urlsafe_b64encode(json.dumps(sleutel, separators=(",", ":")).encode()).decode()
+def _cursor_naar(key: Item) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
 
 
 def _cursor_uit(cursor: str | None, pk_naam: str, partitie: str, namen: set[str] | None = None) -> Item | None:
@@ -456,15 +456,15 @@ def _cursor_uit(cursor: str | None, pk_naam: str, partitie: str, namen: set[str]
     if cursor is None:
         return None
     try:
-        sleutel = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (binascii.Error, ValueError, UnicodeDecodeError) as fout:
         raise OngeldigeCursor from fout
     geldig = (
-        isinstance(sleutel, dict)
-        and set(sleutel) == (namen or {"PK", "SK", pk_naam, keys.INDEX_KEYS_BY_PK[pk_naam]})
-        and all(isinstance(v, dict) and isinstance(v.get("S"), str) and len(v) == 1 for v in sleutel.values())
-        and sleutel[pk_naam]["S"] == partitie
+        isinstance(key, dict)
+        and set(key) == (namen or {"PK", "SK", pk_naam, keys.INDEX_KEYS_BY_PK[pk_naam]})
+        and all(isinstance(v, dict) and isinstance(v.get("S"), str) and len(v) == 1 for v in key.values())
+        and key[pk_naam]["S"] == partitie
     )
     if not geldig:
         raise OngeldigeCursor
-    return dict(sleutel)
+    return dict(key)
