@@ -149,7 +149,8 @@ def outbox_latency() -> None:
     try:
         tijden = []
         for n in range(OUTBOX_REFERRALS):
-            body = json.dumps(aanmelding(f"OUTBOX-{n}-{uuid.uuid4()}")).encode()
+            nu = stack.clock.now().isoformat()
+            body = json.dumps(aanmelding(f"OUTBOX-{n}-{uuid.uuid4()}", toestemming_op=nu)).encode()
             verzoek = urllib.request.Request(  # noqa: S310 - the local stack
                 f"{stack.url}/v1/doorverwijzingen",
                 data=body,

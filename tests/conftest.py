@@ -20,8 +20,11 @@ os.environ.pop("AWS_PROFILE", None)
 START = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
 
-def aanmelding(referentie: str = "EVD-2026-000123", **overrides: Any) -> dict[str, Any]:
-    """A valid warm referral as the water company's CRM would send it."""
+def aanmelding(
+    referentie: str = "EVD-2026-000123", *, toestemming_op: str | None = None, **overrides: Any
+) -> dict[str, Any]:
+    """A valid warm referral as the water company's CRM would send it: consent given at 09:30 on the day of
+    START, or at `toestemming_op` (consent may be at most 14 days old when the referral comes in)."""
     body: dict[str, Any] = {
         "schuldeiserReferentie": referentie,
         "toestemming": {
@@ -49,6 +52,8 @@ def aanmelding(referentie: str = "EVD-2026-000123", **overrides: Any) -> dict[st
         "achterstand": {"bedrag": "123.45", "ontstaansdatum": "2026-09-01"},
         "toelichting": "Liefst 's ochtends bellen",
     }
+    if toestemming_op is not None:
+        body["toestemming"]["tijdstip"] = toestemming_op
     body.update(overrides)
     return body
 

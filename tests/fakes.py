@@ -134,7 +134,8 @@ class GeheugenRepository:
         audit: Auditregel,
     ) -> None:
         for claim in claims:
-            if bestaande := self.claim(claim.soort, claim.schuldeiserId, claim.waarde):
+            bestaande = self.claim(claim.soort, claim.schuldeiserId, claim.waarde)
+            if bestaande and (bestaande.verlooptOp is None or bestaande.verlooptOp > doorverwijzing.aangemeldOp):
                 raise ClaimBestaat(bestaande)
         for claim in claims:
             self.claims[(claim.soort, claim.schuldeiserId, claim.waarde)] = claim

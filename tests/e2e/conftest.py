@@ -15,6 +15,7 @@ import pytest
 
 from local.aws import free_port
 from local.stack import wait_until_up
+from tests.conftest import aanmelding
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_KEY = "e2e-admin-key"
@@ -47,6 +48,11 @@ class Http:
 
     def put(self, path: str, body: Any) -> tuple[int, dict[str, str], Any]:
         return self.request("PUT", path, body)
+
+
+def aanmelding_nu(http: Http, referentie: str) -> dict[str, Any]:
+    """A submission whose consent was given now by the stack's clock, wherever other tests moved it."""
+    return aanmelding(referentie, toestemming_op=Http(http.base).get("/_local/clock")[2]["now"])
 
 
 def _json(data: bytes) -> Any:

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from tests.conftest import aanmelding
+from tests.e2e.conftest import Http, aanmelding_nu
 
 GENERATOR = Path(sys.executable).parent / "openapi-python-client"
 EVIDES = "demo-schuldeiser-evides"
@@ -61,7 +61,7 @@ def test_a_generated_client_submits_reads_and_withdraws_a_referral(local_stack, 
         modellen = importlib.import_module("warm_door_client.models")
         client = client_pakket.AuthenticatedClient(base_url=f"{local_stack}/v1", token=EVIDES)
 
-        body = modellen.DoorverwijzingVerzoek.from_dict(aanmelding(f"GEN-{uuid.uuid4()}"))
+        body = modellen.DoorverwijzingVerzoek.from_dict(aanmelding_nu(Http(local_stack), f"GEN-{uuid.uuid4()}"))
         aangemeld = aanmelden.sync_detailed(client=client, body=body, idempotency_key=f"gen-{uuid.uuid4()}")
         assert aangemeld.status_code == 201
         d = aangemeld.parsed

@@ -7,7 +7,7 @@ import boto3
 from botocore.config import Config
 
 from local import aws
-from tests.conftest import aanmelding
+from tests.e2e.conftest import aanmelding_nu
 
 EVIDES = "demo-schuldeiser-evides"
 WALCHEREN = "demo-organisatie-walcheren"
@@ -25,7 +25,7 @@ def test_contacted_escalated_extended_closed_and_expired(http):
     evides, walcheren, klok = http(EVIDES), http(WALCHEREN), http(None)
     ids = {}
     for naam in ("bereikt", "vergeten", "verlengd", "gesloten"):
-        status, _, d = evides.post("/v1/doorverwijzingen", aanmelding(f"LIFE-{naam}-{uuid.uuid4()}"))
+        status, _, d = evides.post("/v1/doorverwijzingen", aanmelding_nu(evides, f"LIFE-{naam}-{uuid.uuid4()}"))
         assert status == 201
         ids[naam] = d["id"]
     nu = klok.get("/_local/clock")[2]["now"]
@@ -49,6 +49,8 @@ def test_contacted_escalated_extended_closed_and_expired(http):
         )[0]
         == 201
     )
+    bereikt = {"soort": "telefoon", "bereikt": True, "tijdstip": nu}
+    assert walcheren.post(f"/v1/doorverwijzingen/{ids['gesloten']}/contactpogingen", bereikt)[0] == 201
     assert walcheren.put(f"/v1/doorverwijzingen/{ids['gesloten']}/eindresultaat", {"code": "zelf_opgelost"})[0] == 200
 
     klok.post("/_local/clock", {"advance": "P1D"})
@@ -79,7 +81,7 @@ def test_contacted_escalated_extended_closed_and_expired(http):
 
 def test_the_sweep_catches_a_deleted_schedule(http):
     evides, klok = http(EVIDES), http(None)
-    d = evides.post("/v1/doorverwijzingen", aanmelding(f"SWEEP-{uuid.uuid4()}"))[2]
+    d = evides.post("/v1/doorverwijzingen", aanmelding_nu(evides, f"SWEEP-{uuid.uuid4()}"))[2]
     klok.post("/_local/clock", {"advance": "PT1S"})  # the timer keeper has planned its schedules
     # The schedule is lost (deleted behind WarmDoor's back); only the daily sweep can notice.
     scheduler = _scheduler(klok.get("/_local/aws")[2]["endpoint"])
@@ -91,7 +93,7 @@ def test_the_sweep_catches_a_deleted_schedule(http):
 
 def test_personal_data_are_gone_once_the_retention_period_has_passed(http):
     evides, walcheren, klok = http(EVIDES), http(WALCHEREN), http(None)
-    d = evides.post("/v1/doorverwijzingen", aanmelding(f"RETENTIE-{uuid.uuid4()}"))[2]
+    d = evides.post("/v1/doorverwijzingen", aanmelding_nu(evides, f"RETENTIE-{uuid.uuid4()}"))[2]
     assert evides.post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "betaald"})[0] == 201
     klok.post("/_local/clock", {"advance": "PT1S"})
     bewaard = walcheren.get(f"/v1/doorverwijzingen/{d['id']}")[2]

@@ -4,8 +4,7 @@ import time
 import uuid
 
 from local import demo
-from tests.conftest import aanmelding
-from tests.e2e.conftest import ADMIN_KEY
+from tests.e2e.conftest import ADMIN_KEY, aanmelding_nu
 
 EVIDES = "demo-schuldeiser-evides"
 WALCHEREN = "demo-organisatie-walcheren"
@@ -30,7 +29,7 @@ def test_operator_onboards_and_a_new_creditor_submits(http):
     status, _, sleutel = beheer.post("/v1/api-sleutels", {"rol": "schuldeiser", "schuldeiserId": "oasen"})
     assert status == 201
     oasen = http(sleutel["sleutel"])
-    body = aanmelding(f"OAS-{uuid.uuid4()}")
+    body = aanmelding_nu(beheer, f"OAS-{uuid.uuid4()}")
     body["adres"]["postcode"] = "3011 AB"
     status, headers, d = oasen.post("/v1/doorverwijzingen", body)
     assert status == 201
@@ -46,12 +45,12 @@ def test_operator_onboards_and_a_new_creditor_submits(http):
 
 def test_retries_and_bad_input_over_http(http):
     evides = http(EVIDES)
-    body = aanmelding(f"EVD-{uuid.uuid4()}")
+    body = aanmelding_nu(evides, f"EVD-{uuid.uuid4()}")
     eerste = evides.post("/v1/doorverwijzingen", body, headers={"Idempotency-Key": "e2e-1"})
     tweede = evides.post("/v1/doorverwijzingen", body, headers={"Idempotency-Key": "e2e-1"})
     assert (eerste[0], tweede[0]) == (201, 200)
     assert eerste[2]["id"] == tweede[2]["id"]
-    slecht = aanmelding(f"EVD-{uuid.uuid4()}")
+    slecht = aanmelding_nu(evides, f"EVD-{uuid.uuid4()}")
     slecht["adres"]["postcode"] = "99"
     status, headers, problem = evides.post("/v1/doorverwijzingen", slecht)
     assert status == 400
@@ -63,7 +62,7 @@ def test_retries_and_bad_input_over_http(http):
 
 def test_the_clock_moves_and_the_deadline_shows(http, local_stack):
     evides = http(EVIDES)
-    d = evides.post("/v1/doorverwijzingen", aanmelding(f"EVD-{uuid.uuid4()}"))[2]
+    d = evides.post("/v1/doorverwijzingen", aanmelding_nu(evides, f"EVD-{uuid.uuid4()}"))[2]
     voor = http(None).get("/_local/clock")[2]["now"]
     status, _, klok = http(None).post("/_local/clock", {"advance": "P1D"})
     assert status == 200 and klok["now"] > voor
@@ -79,11 +78,13 @@ def test_the_clock_refuses_to_leave_its_range_and_keeps_working(http):
         assert status == 400, te_ver
         assert headers["Content-Type"] == "application/problem+json"
     assert http(None).get("/_local/clock")[0] == 200
-    assert http(EVIDES).post("/v1/doorverwijzingen", aanmelding(f"EVD-{uuid.uuid4()}"))[0] == 201
+    evides = http(EVIDES)
+    assert evides.post("/v1/doorverwijzingen", aanmelding_nu(evides, f"EVD-{uuid.uuid4()}"))[0] == 201
 
 
 def test_a_referral_reaches_the_outbox_within_a_second_or_so(http):
-    d = http(EVIDES).post("/v1/doorverwijzingen", aanmelding(f"EVD-{uuid.uuid4()}"))[2]
+    evides = http(EVIDES)
+    d = evides.post("/v1/doorverwijzingen", aanmelding_nu(evides, f"EVD-{uuid.uuid4()}"))[2]
     for _ in range(50):
         outbox = http(None).get("/_local/outbox")[2]
         mails = [m for m in outbox["emails"] if d["id"] in (m["text"] or "")]

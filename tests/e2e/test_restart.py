@@ -14,8 +14,7 @@ import boto3
 
 from local.aws import free_port
 from local.stack import wait_until_up
-from tests.conftest import aanmelding
-from tests.e2e.conftest import ROOT, Http
+from tests.e2e.conftest import ROOT, Http, aanmelding_nu
 
 EVIDES = "demo-schuldeiser-evides"
 
@@ -70,7 +69,7 @@ def schedules(http: Http) -> set[str]:
 
 def test_sigterm_stops_cleanly_and_keep_restores_referrals_timers_and_clock(tmp_path):
     with lokaal(tmp_path, "--keep") as (http, proces):
-        d = Http(http.base, EVIDES).post("/v1/doorverwijzingen", aanmelding("KEEP-1"))[2]
+        d = Http(http.base, EVIDES).post("/v1/doorverwijzingen", aanmelding_nu(http, "KEEP-1"))[2]
         assert http.post("/_local/clock", {"advance": "PT2H"})[0] == 200
         timers = {f"contacttermijn-{d['id']}", f"incassostop-{d['id']}"}
         assert timers <= schedules(http)

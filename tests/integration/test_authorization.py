@@ -38,7 +38,7 @@ def operaties(eigen_id):
             f"/v1/doorverwijzingen/{eigen_id}/contactpogingen",
             {"soort": "telefoon", "bereikt": True, "tijdstip": "2026-11-27T10:00:00+01:00"},
         ),
-        ("eindresultaat", "PUT", f"/v1/doorverwijzingen/{eigen_id}/eindresultaat", {"code": "quick_fix"}),
+        ("eindresultaat", "PUT", f"/v1/doorverwijzingen/{eigen_id}/eindresultaat", {"code": "overleden"}),
         ("verlenging", "POST", f"/v1/doorverwijzingen/{eigen_id}/verlengingen", {"dagen": 5, "reden": "Regeling"}),
     ]
 
@@ -62,7 +62,7 @@ def ongeldige_operaties(eigen_id):
         ("auditregels", "GET", f"/v1/doorverwijzingen/{eigen_id}/auditregels?limiet=0", None),
         ("rapportage", "GET", "/v1/rapportages/doorverwijzingen?vanaf=gisteren", None),
         ("contactpoging", "POST", f"/v1/doorverwijzingen/{eigen_id}/contactpogingen", b"[" * 100),
-        ("eindresultaat", "PUT", f"/v1/doorverwijzingen/{eigen_id}/eindresultaat", b'{"code": "quick_fix", "code": 1}'),
+        ("eindresultaat", "PUT", f"/v1/doorverwijzingen/{eigen_id}/eindresultaat", b'{"code": "overleden", "code": 1}'),
         ("verlenging", "POST", f"/v1/doorverwijzingen/{eigen_id}/verlengingen", {"dagen": "veel"}),
     ]
 

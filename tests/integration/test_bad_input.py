@@ -210,7 +210,7 @@ SCHRIJF_ROUTES = [
         "/v1/doorverwijzingen/{id}/contactpogingen",
         {"soort": "telefoon", "bereikt": False, "tijdstip": "2026-11-27T10:00:00+01:00"},
     ),
-    ("walcheren", "PUT", "/v1/doorverwijzingen/{id}/eindresultaat", {"code": "quick_fix", "toelichting": "x"}),
+    ("walcheren", "PUT", "/v1/doorverwijzingen/{id}/eindresultaat", {"code": "overleden", "toelichting": "x"}),
     ("walcheren", "POST", "/v1/doorverwijzingen/{id}/verlengingen", {"dagen": 5, "reden": "x"}),
     (
         "beheer",

@@ -115,6 +115,15 @@ def test_the_organisation_is_told_when_an_open_referrals_data_will_go(pilot):
     mails = [m for m in pilot.outbox()["emails"] if "Incassostop afgelopen" in m["subject"] and d_id in m["text"]]
     assert len(mails) == 1
     assert "verwijderd op 28 juni 2027" in mails[0]["text"].replace("\n", " ")
+    pilot.advance(timedelta(days=152))  # 29 May 2027: 30 days before the erasure
+    herinnering = [m for m in pilot.outbox()["emails"] if m["subject"].startswith("Leg een eindresultaat vast")]
+    assert herinnering == []
+    pilot.advance(DAG)
+    [herinnering] = [m for m in pilot.outbox()["emails"] if m["subject"].startswith("Leg een eindresultaat vast")]
+    assert herinnering["to"] == ["intake@walcheren.example"] and d_id in herinnering["text"]
+    assert herinnering["subject"] == "Leg een eindresultaat vast vóór 28 juni 2027 (Middelburg)"
+    pilot.advance(DAG)
+    assert len([m for m in pilot.outbox()["emails"] if m["subject"].startswith("Leg een eindresultaat")]) == 1
 
 
 def test_personal_data_past_their_time_are_never_shown_even_before_they_are_deleted(pilot):
@@ -139,16 +148,23 @@ def test_personal_data_past_their_time_are_never_shown_even_before_they_are_dele
     assert f"bewaartermijn-{d_id}" not in schedules(pilot)
 
 
-def test_nothing_can_be_changed_after_the_period_and_the_deletion_is_audited(pilot):
+def test_after_the_period_an_open_case_can_only_be_closed_and_the_deletion_is_audited(pilot):
     d_id = nieuw(pilot, "B-409")
     pilot.advance(timedelta(days=30 + 184))
-    antwoord = pilot.callers["walcheren"].put(f"/v1/doorverwijzingen/{d_id}/eindresultaat", {"code": "geen_contact"})
-    assert antwoord.status == 409
-    assert "bewaartermijn" in antwoord.body["detail"]
+    walcheren, pad = pilot.callers["walcheren"], f"/v1/doorverwijzingen/{d_id}/eindresultaat"
     poging = {"soort": "telefoon", "bereikt": True, "tijdstip": "2027-06-29T10:00:00+02:00"}
-    assert pilot.callers["walcheren"].post(f"/v1/doorverwijzingen/{d_id}/contactpogingen", poging).status == 409
+    na = walcheren.post(f"/v1/doorverwijzingen/{d_id}/contactpogingen", poging)
+    assert na.status == 409 and "bewaartermijn" in na.body["detail"]
+    assert pilot.callers["evides"].post(f"/v1/doorverwijzingen/{d_id}/intrekkingen", {"reden": "betaald"}).status == 409
+    met_toelichting = walcheren.put(pad, {"code": "geen_contact", "toelichting": "Nooit opgenomen"})
+    assert met_toelichting.status == 400 and met_toelichting.body["invalidParams"][0]["name"] == "toelichting"
+    afgerond = walcheren.put(pad, {"code": "geen_contact"})
+    assert afgerond.status == 200 and afgerond.body["status"] == "afgerond" and afgerond.body["client"] is None
+    pilot.settle()
+    assert lees(pilot, "evides", d_id)["terugkoppeling"]["uitkomst"] == "geen_contact"
     # A retried submission still finds its referral (without the personal data it no longer has).
     opnieuw = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding("B-409"))
     assert opnieuw.status == 200 and opnieuw.body["id"] == d_id
     acties = [r["actie"] for r in pilot.callers["beheer"].get(f"/v1/doorverwijzingen/{d_id}/auditregels").body["items"]]
     assert acties.count("persoonsgegevens_verwijderd") == 1
+    assert acties.count("eindresultaat") == 1

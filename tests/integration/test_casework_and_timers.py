@@ -76,18 +76,44 @@ def test_contact_attempts_are_refused_when_they_cannot_be(pilot):
     )
 
 
-@pytest.mark.parametrize(
-    ("code", "uitkomst"),
-    [
-        ("niet_opgepakt_andere_reden", "niet_opgepakt"),
-        ("overleden", "overleden"),
-        ("quick_fix", "opgelost"),
-        ("vervolghulp_financieel", "vervolghulp"),
-        ("geen_reactie_na_contact", "geen_contact"),
-    ],
-)
-def test_final_result_tells_the_creditor_only_what_it_may_learn(pilot, code, uitkomst):
+def bereik(pilot, d_id):
+    """The organisation reaches the person by phone, an hour after the referral came in."""
+    pad = f"/v1/doorverwijzingen/{d_id}/contactpogingen"
+    poging = {"soort": "telefoon", "bereikt": True, "tijdstip": pilot.clock.advance(timedelta(hours=1)).isoformat()}
+    assert pilot.callers["walcheren"].post(pad, poging).status == 201
+
+
+# Each of the 15 result codes, whether it needs a reached attempt, and what the creditor learns of it
+# (domain.md's disclosure table).
+OPENBAARHEID = [
+    ("niet_opgepakt_herhaalde_melding", None, "niet_opgepakt_herhaalde_melding"),
+    ("niet_opgepakt_onterecht_signaal", None, "niet_opgepakt_onterecht_signaal"),
+    ("overleden", None, "overleden"),
+    ("geen_inwoner", None, "geen_inwoner"),
+    ("niet_opgepakt_andere_reden", None, "niet_opgepakt"),
+    ("al_bekend_bij_schuldhulp", True, "hulp_loopt_al"),
+    ("ander_lopend_traject", True, "hulp_loopt_al"),
+    ("geen_contact", False, "geen_contact"),
+    ("geen_reactie_na_contact", True, "geen_reactie"),
+    ("geen_hulp_gewenst", True, "geen_hulp_gewenst"),
+    ("zelf_opgelost", True, "opgelost"),
+    ("quick_fix", True, "opgelost"),
+    ("vervolghulp_financieel", True, "vervolghulp"),
+    ("verwijzing_zonder_contact", None, "vervolghulp"),
+    ("vervolghulp_niet_financieel", True, "vervolghulp"),
+]
+TEKSTEN = {
+    "niet_opgepakt": "Uitkomst: niet opgepakt.",
+    "geen_contact": "Uitkomst: er kon geen contact worden gelegd.",
+    "geen_reactie": "Uitkomst: de klant reageerde niet meer na het eerste contact.",
+}
+
+
+@pytest.mark.parametrize(("code", "na_contact", "uitkomst"), OPENBAARHEID, ids=[c for c, *_ in OPENBAARHEID])
+def test_final_result_tells_the_creditor_only_what_it_may_learn(pilot, code, na_contact, uitkomst):
     d_id = nieuw(pilot)
+    if na_contact:
+        bereik(pilot, d_id)
     antwoord = pilot.callers["walcheren"].put(
         f"/v1/doorverwijzingen/{d_id}/eindresultaat", {"code": code, "toelichting": "Detentie tot maart"}
     )
@@ -100,18 +126,61 @@ def test_final_result_tells_the_creditor_only_what_it_may_learn(pilot, code, uit
     assert "Detentie" not in str(schuldeiser) and code not in str(schuldeiser).replace(uitkomst, "")
     [mail] = mails(pilot, "incasso@evides.example", "afgerond")
     assert "CW-1" in mail["text"] and "Detentie" not in mail["text"] and "Jan" not in mail["text"]
-    if code == "niet_opgepakt_andere_reden":
-        assert "Uitkomst: niet opgepakt." in mail["text"]
+    if uitkomst in TEKSTEN:
+        assert TEKSTEN[uitkomst] in mail["text"]
 
 
-def test_a_second_final_result_and_a_result_after_withdrawal_are_conflicts(pilot):
+def test_a_result_that_does_not_fit_the_history_is_a_conflict(pilot):
     d_id = nieuw(pilot)
     pad = f"/v1/doorverwijzingen/{d_id}/eindresultaat"
-    assert pilot.callers["walcheren"].put(pad, {"code": "quick_fix"}).status == 200
-    tweede = pilot.callers["walcheren"].put(pad, {"code": "overleden"})
-    assert tweede.status == 409 and "al een eindresultaat" in tweede.body["detail"]
+    zonder = pilot.callers["walcheren"].put(pad, {"code": "vervolghulp_financieel"})
+    assert zonder.status == 409 and "bereikt" in zonder.body["detail"]
+    bereik(pilot, d_id)
+    na = pilot.callers["walcheren"].put(pad, {"code": "geen_contact"})
+    assert na.status == 409 and "bereikt" in na.body["detail"]
+
+
+def test_the_same_result_again_is_fine_a_correction_is_audited_and_told_only_when_it_matters(pilot):
+    d_id = nieuw(pilot)
+    bereik(pilot, d_id)
+    pad = f"/v1/doorverwijzingen/{d_id}/eindresultaat"
+    walcheren = pilot.callers["walcheren"]
+    assert walcheren.put(pad, {"code": "zelf_opgelost"}).status == 200
+    assert walcheren.put(pad, {"code": "zelf_opgelost"}).status == 200  # a retry
+    pilot.clock.advance(2 * DAG)
+    assert walcheren.put(pad, {"code": "quick_fix"}).body["eindresultaat"]["code"] == "quick_fix"  # same outcome
+    pilot.settle()
+    assert len(mails(pilot, "incasso@evides.example", "afgerond")) == 1
+    assert mails(pilot, "incasso@evides.example", "gecorrigeerd") == []
+    gecorrigeerd = walcheren.put(pad, {"code": "geen_hulp_gewenst"})
+    assert gecorrigeerd.status == 200
+    pilot.settle()
+    [mail] = mails(pilot, "incasso@evides.example", "gecorrigeerd")
+    assert "De juiste uitkomst is: de klant wil geen hulp." in mail["text"]
+    assert lees(pilot, "evides", d_id)["terugkoppeling"]["uitkomst"] == "geen_hulp_gewenst"
+    acties = [
+        r["actie"]
+        for r in pilot.callers["beheer"].get(f"/v1/doorverwijzingen/{d_id}/auditregels?limiet=100").body["items"]
+    ]
+    assert acties.count("eindresultaat") == 1 and acties.count("eindresultaat_correctie") == 2
+    pilot.clock.advance(13 * DAG)
+    te_laat = walcheren.put(pad, {"code": "vervolghulp_financieel"})
+    assert te_laat.status == 409 and "14 dagen" in te_laat.body["detail"]
+
+
+def test_a_result_after_withdrawal_and_a_withdrawal_after_a_result_are_conflicts(pilot):
+    d_id = nieuw(pilot)
+    pad = f"/v1/doorverwijzingen/{d_id}/eindresultaat"
+    assert pilot.callers["walcheren"].put(pad, {"code": "overleden"}).status == 200
     assert pilot.callers["evides"].post(f"/v1/doorverwijzingen/{d_id}/intrekkingen", {"reden": "overig"}).status == 409
     assert pilot.callers["walcheren"].put(pad, {"code": "bestaat_niet"}).status == 400
+    ingetrokken = nieuw(pilot, "CW-2")
+    assert (
+        pilot.callers["evides"].post(f"/v1/doorverwijzingen/{ingetrokken}/intrekkingen", {"reden": "overig"}).status
+        == 201
+    )
+    na = pilot.callers["walcheren"].put(f"/v1/doorverwijzingen/{ingetrokken}/eindresultaat", {"code": "overleden"})
+    assert na.status == 409 and "ingetrokken" in na.body["detail"]
 
 
 def test_extension_moves_the_stop_tells_the_creditor_and_is_bounded(pilot):
@@ -212,6 +281,22 @@ def test_working_day_deadlines_when_configured(pilot):
     pilot.runtime.vergeet_modules()  # and deploy: the functions start cold with it
     d_id = nieuw(pilot, "WERK-1")
     assert lees(pilot, "evides", d_id)["contactUiterlijk"].startswith("2026-12-02T10:00:00")
+    # Three working days are five calendar days here: the person's SMS names the day, not "3 dagen".
+    [sms] = [s for s in pilot.outbox()["sms"] if s["to"] == "+31612345678"]
+    assert "belt u uiterlijk woensdag 2 december 2026 om 10:00" in sms["text"] and "dagen" not in sms["text"]
+
+
+def test_an_organisations_closing_days_move_its_deadlines(pilot):
+    pilot.refs["ContactTermijnSoort"] = "werkdagen"
+    pilot.runtime.vergeet_modules()
+    beheer = pilot.callers["beheer"]
+    org = beheer.get("/v1/organisaties/walcheren").body
+    org.pop("id")
+    dicht = {**org, "sluitingsdagen": ["2026-12-01", "2026-11-30", "2026-12-01"]}
+    opgeslagen = beheer.put("/v1/organisaties/walcheren", dicht)
+    assert opgeslagen.status == 200 and opgeslagen.body["sluitingsdagen"] == ["2026-11-30", "2026-12-01"]
+    d_id = nieuw(pilot, "WERK-2")
+    assert lees(pilot, "evides", d_id)["contactUiterlijk"].startswith("2026-12-04T10:00:00")  # Wed, Thu, Fri
 
 
 def test_transitions_count_business_metrics(pilot, capsys):

@@ -56,6 +56,17 @@ def test_municipality_code_routes_when_postcode_is_ambiguous(pilot):
     assert d["organisatie"]["id"] == "rotterdam"
 
 
+def test_a_municipality_code_the_postcode_contradicts_is_a_422_naming_both(pilot):
+    antwoord = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding(gemeentecode="GM0599"))
+    assert antwoord.status == 422
+    assert antwoord.body["type"].endswith("/gemeente-en-postcode-tegenstrijdig")
+    assert {p["name"]: p["reason"] for p in antwoord.body["invalidParams"]} == {
+        "gemeentecode": "De postcode 4331AB ligt niet in GM0599",
+        "adres.postcode": "De postcode 4331AB ligt in GM0687",
+    }
+    assert pilot.callers["evides"].get("/v1/doorverwijzingen").body["items"] == []
+
+
 def test_no_participating_organisation_is_a_422_problem(pilot):
     body = aanmelding()
     body["adres"]["postcode"] = "9999 AA"
@@ -71,6 +82,9 @@ def test_the_same_submission_again_returns_the_same_referral(pilot):
     anders_gespeld = aanmelding()
     anders_gespeld["adres"]["postcode"] = "4331ab"
     anders_gespeld["client"]["telefoonnummer"] = "+31612345678"
+    anders_gespeld["client"]["email"] = "jan@EXAMPLE.nl"
+    anders_gespeld["adres"]["huisnummertoevoeging"] = "a"
+    anders_gespeld["toestemming"]["tijdstip"] = "2026-11-27T08:30:00Z"
     tweede = evides.post("/v1/doorverwijzingen", anders_gespeld)
     assert (eerste.status, tweede.status) == (201, 200)
     assert tweede.body["id"] == eerste.body["id"]
@@ -103,6 +117,19 @@ def test_idempotency_key_returns_the_same_referral_and_guards_the_body(pilot):
     assert (eerste.status, opnieuw.status, ander.status) == (201, 200, 409)
     assert opnieuw.body["id"] == eerste.body["id"]
     assert "Idempotency-Key" in ander.body["detail"]
+
+
+def test_an_idempotency_key_is_free_again_after_30_days(pilot):
+    evides = pilot.callers["evides"]
+    sleutel = {"Idempotency-Key": "f1c7c2a4-retry-2"}
+    eerste = evides.post("/v1/doorverwijzingen", aanmelding("B-1"), headers=sleutel)
+    pilot.clock.advance(intake.SLEUTEL_GELDIG)
+    later = aanmelding("B-2")
+    later["toestemming"]["tijdstip"] = pilot.clock.now().isoformat()
+    tweede = evides.post("/v1/doorverwijzingen", later, headers=sleutel)
+    assert (eerste.status, tweede.status) == (201, 201)
+    assert tweede.body["id"] != eerste.body["id"]
+    assert evides.post("/v1/doorverwijzingen", later, headers=sleutel).body["id"] == tweede.body["id"]
 
 
 def test_concurrent_retries_create_one_referral(pilot):

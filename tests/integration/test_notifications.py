@@ -64,7 +64,7 @@ def test_the_organisation_gets_an_sms_without_personal_data(pilot):
 def test_the_person_gets_an_sms_naming_who_will_call_only_with_consent_and_a_mobile(pilot):
     verstuur(pilot)
     [sms] = [s for s in pilot.outbox()["sms"] if s["to"] == "+31612345678"]
-    assert sms["text"].startswith("Schuldhulp Walcheren belt u binnen 3 dagen")
+    assert sms["text"].startswith("Schuldhulp Walcheren belt u uiterlijk maandag 30 november 2026 om 10:00")
     zonder = aanmelding("ZONDER-SMS")
     zonder["toestemming"]["smsBevestiging"] = False
     zonder["client"]["telefoonnummer"] = "06 87654321"

@@ -45,7 +45,7 @@ def seed(pilot):
     pilot.callers["walcheren"].put(f"/v1/doorverwijzingen/{ids['E']}/eindresultaat", {"code": "quick_fix"})
     pilot.clock.advance(timedelta(hours=14))
     pilot.callers["evides"].post(f"/v1/doorverwijzingen/{ids['D']}/intrekkingen", {"reden": "betaald"})
-    pilot.clock.advance(timedelta(days=3))
+    pilot.advance(timedelta(days=3))  # the timers run: B and C are escalated
     contact(pilot, ids["B"], "2026-12-01T10:00:00+01:00")
     pilot.callers["walcheren"].post(f"/v1/doorverwijzingen/{ids['B']}/verlengingen", {"dagen": 10, "reden": "x"})
     return ids
@@ -59,7 +59,8 @@ def test_operator_report_matches_hand_computed_figures(pilot):
     assert r["gecontacteerdBinnenTermijn"] == 3
     assert r["percentageBinnenTermijn"] == 50.0
     assert r["medianeUrenTotContact"] == 6.0
-    assert r["contactTermijnVerlopen"] == 2  # B (reached late) and C; D was withdrawn in time
+    assert r["nogBinnenTermijn"] == 0
+    assert r["contactTermijnVerlopen"] == 2  # escalations sent: B (reached late) and C; D was withdrawn in time
     assert r["ingetrokken"] == 1
     assert r["verlengd"] == 1
     assert r["perEindresultaat"] == {"niet_opgepakt_andere_reden": 1, "quick_fix": 1}
@@ -98,10 +99,13 @@ def test_the_report_as_csv(pilot):
     assert antwoord.status == 200
     assert antwoord.headers["content-type"].startswith("text/csv")
     regels = antwoord.body.splitlines()
-    assert regels[0].startswith("vanaf,tot,niveau,id,naam,aantal,gecontacteerdBinnenTermijn,percentageBinnenTermijn")
-    assert regels[1].startswith("2026-11-27,2026-11-27,totaal,,,6,3,50.0,6.0,2,1,1,")
+    assert regels[0].startswith(
+        "vanaf,tot,niveau,id,naam,aantal,gecontacteerdBinnenTermijn,nogBinnenTermijn,percentageBinnenTermijn"
+    )
+    assert regels[1].startswith("2026-11-27,2026-11-27,totaal,,,6,3,0,50.0,6.0,2,1,1,")
     assert any(
-        r.startswith("2026-11-27,2026-11-27,organisatie,rotterdam,Kredietbank Rotterdam,1,1,100.0,1.0") for r in regels
+        r.startswith("2026-11-27,2026-11-27,organisatie,rotterdam,Kredietbank Rotterdam,1,1,0,100.0,1.0")
+        for r in regels
     )
 
 

@@ -10,7 +10,14 @@ from tests.conftest import aanmelding
 from tests.unit.conftest import BEHEER, EVIDES, OASEN, ROTTERDAM, WALCHEREN, Wereld
 from warmdoor.domain import beheer, intake, levensloop, meldingen, raadplegen, rapportage, timers
 from warmdoor.domain.doorverwijzing import Timer
-from warmdoor.domain.errors import Conflict, GeenDeelnemendeOrganisatie, NietGevonden, OngeldigeInvoer, Verboden
+from warmdoor.domain.errors import (
+    Conflict,
+    GeenDeelnemendeOrganisatie,
+    NietGevonden,
+    OngeldigeInvoer,
+    TegenstrijdigAdres,
+    Verboden,
+)
 from warmdoor.models.enums import Eindresultaat, Rol, Status
 from warmdoor.models.events import Gebeurtenissoort
 from warmdoor.models.requests import (
@@ -76,6 +83,41 @@ def test_dates_a_person_could_not_have_given_are_bad_input(wereld: Wereld):
     with pytest.raises(OngeldigeInvoer) as fout:
         intake.aanmelden(wereld.ctx, EVIDES, DoorverwijzingVerzoek.model_validate(body), None)
     assert {p.name for p in fout.value.params} == {"client.geboortedatum", "toestemming.tijdstip"}
+
+
+def test_the_same_submission_spelled_differently_is_the_same_referral(wereld: Wereld):
+    eerste = wereld.aanmelden()
+    body = aanmelding("EVD-1")
+    body["toestemming"]["tijdstip"] = "2026-11-27T08:30:00Z"  # 09:30+01:00 as an instant in UTC
+    body["client"]["email"] = "jan@Example.NL"
+    body["adres"]["huisnummertoevoeging"] = "a"
+    assert intake.aanmelden(wereld.ctx, EVIDES, DoorverwijzingVerzoek.model_validate(body), None) == (eerste, False)
+    anders = aanmelding("EVD-1")
+    anders["client"]["email"] = "Jan@example.nl"  # the part before the @ may matter to its mail server
+    with pytest.raises(Conflict):
+        intake.aanmelden(wereld.ctx, EVIDES, DoorverwijzingVerzoek.model_validate(anders), None)
+
+
+def test_an_idempotency_key_binds_for_30_days_and_the_reference_for_good(wereld: Wereld):
+    verzoek = DoorverwijzingVerzoek.model_validate(aanmelding("K-1"))
+    d, _ = intake.aanmelden(wereld.ctx, EVIDES, verzoek, "sleutel-1")
+    wereld.klok.verder(intake.SLEUTEL_GELDIG - UUR)
+    body = aanmelding("K-2")
+    body["toestemming"]["tijdstip"] = wereld.klok.now().isoformat()  # a new conversation, a month later
+    ander = DoorverwijzingVerzoek.model_validate(body)
+    with pytest.raises(Conflict, match="Idempotency-Key"):
+        intake.aanmelden(wereld.ctx, EVIDES, ander, "sleutel-1")
+    wereld.klok.verder(UUR)
+    nieuw, is_nieuw = intake.aanmelden(wereld.ctx, EVIDES, ander, "sleutel-1")
+    assert is_nieuw and nieuw.id != d.id and nieuw.schuldeiserReferentie == "K-2"
+    assert intake.aanmelden(wereld.ctx, EVIDES, verzoek, None) == (d, False)  # K-1 is still K-1
+
+
+def test_a_municipality_the_postcode_contradicts_is_refused(wereld: Wereld):
+    verzoek = DoorverwijzingVerzoek.model_validate(aanmelding(gemeentecode="GM0599"))  # 4331 AB is Middelburg
+    with pytest.raises(TegenstrijdigAdres):
+        intake.aanmelden(wereld.ctx, EVIDES, verzoek, None)
+    assert wereld.repo.doorverwijzingen_ == {}
 
 
 # --- case work, reading, access ---------------------------------------------------------------------
@@ -160,6 +202,34 @@ def test_the_daily_sweep_does_what_lost_timers_did_not_and_nothing_twice(wereld:
     assert len(wereld.repo.gebeurtenissen) == aantal
 
 
+def test_an_open_case_is_reminded_before_its_erasure_and_can_be_closed_after_it(wereld: Wereld):
+    d = wereld.aanmelden()
+    wereld.klok.verder(31 * DAG)
+    timers.vegen(wereld.ctx)  # escalated, the stop ended: the personal data go 183 days after that
+    open_ = wereld.repo.doorverwijzingen_[d.id]
+    assert open_.persoonsgegevensVerwijderenOp is not None
+    planner = fakes.Planner()
+    timers.bijwerken(wereld.ctx, d.id, planner)
+    assert planner.schedules[f"herinnering-{d.id}"][0] == open_.persoonsgegevensVerwijderenOp - 30 * DAG
+    wereld.klok.verder(open_.persoonsgegevensVerwijderenOp - 30 * DAG - wereld.klok.now())
+    timers.uitvoeren(wereld.ctx, Timer.HERINNERING, d.id)
+    email = fakes.Verzender()
+    g = gebeurtenis(wereld, Gebeurtenissoort.BEWAARTERMIJN_HERINNERING)
+    meldingen.emails(wereld.ctx, g, wereld.teksten, email, fakes.Eenmalig(), meldingen.Poging(1))
+    [mail] = email.verzonden
+    assert isinstance(mail, Email) and mail.aan == ("intake@walcheren.example",)
+    assert mail.onderwerp == "Leg een eindresultaat vast vóór 28 juni 2027 (Middelburg)"
+    assert "Klant: Jan van Dijk." in mail.tekst
+
+    wereld.klok.verder(31 * DAG)
+    timers.vegen(wereld.ctx)
+    assert wereld.repo.doorverwijzingen_[d.id].client is None
+    gesloten = levensloop.eindresultaat_vastleggen(
+        wereld.ctx, WALCHEREN, d.id, EindresultaatVerzoek(code="niet_opgepakt_andere_reden")
+    )
+    assert (gesloten.status, gesloten.client) == (Status.AFGEROND, None)
+
+
 # --- notifications --------------------------------------------------------------------------------
 
 
@@ -215,7 +285,8 @@ def test_no_send_begins_without_time_to_finish_it(wereld: Wereld):
 
 def test_a_message_to_a_closed_referral_is_sent_only_if_it_still_applies(wereld: Wereld):
     d = wereld.aanmelden()
-    levensloop.eindresultaat_vastleggen(wereld.ctx, WALCHEREN, d.id, EindresultaatVerzoek(code="quick_fix"))
+    verzoek = EindresultaatVerzoek(code="niet_opgepakt_onterecht_signaal")
+    levensloop.eindresultaat_vastleggen(wereld.ctx, WALCHEREN, d.id, verzoek)
     wereld.klok.verder(31 * DAG)
     timers.vegen(wereld.ctx)
     email = fakes.Verzender()
@@ -236,16 +307,47 @@ def test_the_report_counts_each_roles_own_referrals(wereld: Wereld):
     levensloop.eindresultaat_vastleggen(wereld.ctx, WALCHEREN, a.id, EindresultaatVerzoek(code="quick_fix"))
     levensloop.intrekken(wereld.ctx, EVIDES, b.id, IntrekkingVerzoek(reden="betaald"))
     wereld.klok.verder(4 * DAG)
+    timers.vegen(wereld.ctx)  # the escalation for OAS goes out
     dag = date(2026, 11, 27)
     r = rapportage.doorverwijzingen_rapport(wereld.ctx, BEHEER, dag, dag)
     totaal = r.totaal
     assert (totaal.aantal, totaal.gecontacteerd_binnen_termijn, totaal.percentage_binnen_termijn) == (3, 1, 33.3)
-    assert (totaal.contact_termijn_verlopen, totaal.ingetrokken, totaal.mediane_uren_tot_contact) == (1, 1, 2.0)
+    assert (totaal.escalaties, totaal.ingetrokken, totaal.mediane_uren_tot_contact) == (1, 1, 2.0)
     assert totaal.per_eindresultaat == {Eindresultaat.QUICK_FIX: 1}
     assert [g.id for g in r.per_schuldeiser] == ["evides", "oasen"]
     assert rapportage.doorverwijzingen_rapport(wereld.ctx, OASEN, dag, dag).totaal.aantal == 1
     with pytest.raises(OngeldigeInvoer):
         rapportage.doorverwijzingen_rapport(wereld.ctx, BEHEER, dag, dag - timedelta(days=1))
+
+
+def test_the_share_in_time_is_rounded_half_up_and_leaves_out_those_still_within_their_deadline(wereld: Wereld):
+    ids = [wereld.aanmelden(f"R-{n}").id for n in range(16)]
+    dag = date(2026, 11, 27)
+    bij_aanmelding = rapportage.doorverwijzingen_rapport(wereld.ctx, BEHEER, dag, dag).totaal
+    assert (bij_aanmelding.nog_binnen_termijn, bij_aanmelding.percentage_binnen_termijn) == (16, None)
+    wereld.klok.verder(UUR)
+    poging = ContactpogingVerzoek(soort="telefoon", bereikt=True, tijdstip=wereld.klok.now())
+    levensloop.contact_vastleggen(wereld.ctx, WALCHEREN, ids[0], poging)
+    na_een_uur = rapportage.doorverwijzingen_rapport(wereld.ctx, BEHEER, dag, dag).totaal
+    assert (na_een_uur.nog_binnen_termijn, na_een_uur.percentage_binnen_termijn) == (15, 100.0)
+    wereld.klok.verder(4 * DAG)
+    totaal = rapportage.doorverwijzingen_rapport(wereld.ctx, BEHEER, dag, dag).totaal
+    assert (totaal.nog_binnen_termijn, totaal.percentage_binnen_termijn) == (0, 6.3)  # 1 of 16; round() gives 6.2
+    assert totaal.escalaties == 0  # none sent yet: the timers have not run
+    timers.vegen(wereld.ctx)
+    assert rapportage.doorverwijzingen_rapport(wereld.ctx, BEHEER, dag, dag).totaal.escalaties == 15
+
+
+def test_the_hours_to_contact_count_from_the_earliest_reached_attempt(wereld: Wereld):
+    d = wereld.aanmelden()  # Friday 27 November 10:00
+    wereld.klok.verder(4 * DAG)
+    laat = ContactpogingVerzoek(soort="telefoon", bereikt=True, tijdstip="2026-12-01T08:30:00+01:00")
+    levensloop.contact_vastleggen(wereld.ctx, WALCHEREN, d.id, laat)
+    vroeg = ContactpogingVerzoek(soort="huisbezoek", bereikt=True, tijdstip="2026-11-28T11:00:00+01:00")
+    levensloop.contact_vastleggen(wereld.ctx, WALCHEREN, d.id, vroeg)
+    dag = date(2026, 11, 27)
+    totaal = rapportage.doorverwijzingen_rapport(wereld.ctx, BEHEER, dag, dag).totaal
+    assert (totaal.mediane_uren_tot_contact, totaal.gecontacteerd_binnen_termijn) == (25.0, 1)
 
 
 def test_a_municipality_belongs_to_one_organisation(wereld: Wereld):

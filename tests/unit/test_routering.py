@@ -2,7 +2,7 @@
 
 import pytest
 
-from warmdoor.domain.errors import Conflict, GeenDeelnemendeOrganisatie
+from warmdoor.domain.errors import Conflict, GeenDeelnemendeOrganisatie, TegenstrijdigAdres
 from warmdoor.domain.routering import gemeente_voor, met_organisatie
 from warmdoor.models.entities import Gemeente, Organisatie, Routering
 
@@ -28,15 +28,25 @@ def test_postcode_area_decides_the_municipality(routering):
     assert gemeente_voor(routering, None, "3011AA") == "GM0599"
 
 
-def test_a_named_municipality_wins_over_the_postcode(routering):
-    assert gemeente_voor(routering, "GM0599", "4331AB") == "GM0599"
+def test_a_named_municipality_that_the_postcode_contradicts_is_refused_naming_both(routering):
+    with pytest.raises(TegenstrijdigAdres) as fout:
+        gemeente_voor(routering, "GM0599", "4331AB")
+    assert [(p.name, p.reason) for p in fout.value.params] == [
+        ("gemeentecode", "De postcode 4331AB ligt niet in GM0599"),
+        ("adres.postcode", "De postcode 4331AB ligt in GM0687"),
+    ]
+
+
+def test_a_named_municipality_settles_a_postcode_outside_every_area(routering):
+    assert gemeente_voor(routering, "GM0599", "4400AA") == "GM0599"
+    assert gemeente_voor(routering, "GM0687", "4331AB") == "GM0687"
 
 
 def test_no_participating_organisation(routering):
     with pytest.raises(GeenDeelnemendeOrganisatie):
         gemeente_voor(routering, None, "9999AA")
     with pytest.raises(GeenDeelnemendeOrganisatie):
-        gemeente_voor(routering, "GM0363", "4331AB")
+        gemeente_voor(routering, "GM0363", "1011AB")
 
 
 def test_a_municipality_belongs_to_one_organisation(routering):

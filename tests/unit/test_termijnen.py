@@ -1,10 +1,10 @@
 """Deadline arithmetic: calendar and working days, weekends, Dutch holidays, DST, late-night referrals."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
-from warmdoor.domain.termijnen import dagdeel, termijn
+from warmdoor.domain.termijnen import dagdeel, feestdagen, pasen, termijn
 from warmdoor.models.enums import Dagdeel
 from warmdoor.tijd import AMSTERDAM
 
@@ -60,3 +60,42 @@ def test_a_referral_at_2359_local_time():
 def test_dagdeel_is_derived_in_dutch_time(uur, verwacht):
     assert dagdeel(ams(2026, 11, 27, uur, 30)) == verwacht
     assert dagdeel(datetime(2026, 11, 27, 11, 30, tzinfo=UTC)) == Dagdeel.MIDDAG  # 12:30 in Amsterdam
+
+
+def test_liberation_day_is_no_working_day_in_any_year():
+    """Algemene termijnenwet art. 3: 5 May every year (the holidays package knows it only every fifth)."""
+    # Monday 4 May 2026 is itself equated (the Monday before a Tuesday 5 May): the deadline is Wednesday.
+    assert termijn(ams(2026, 5, 4, 10, 0), 1, werkdagen=True) == ams(2026, 5, 6, 10, 0)
+    assert termijn(ams(2028, 5, 4, 10, 0), 1, werkdagen=True) == ams(2028, 5, 8, 10, 0)  # 5 May is a Friday
+    # 2027: 5 May (Wednesday), Ascension Day (6th) and the Friday after it: Tuesday's deadline is Monday.
+    assert termijn(ams(2027, 5, 4, 10, 0), 1, werkdagen=True) == ams(2027, 5, 10, 10, 0)
+
+
+@pytest.mark.parametrize(
+    ("jaar", "pasen_", "dagen"),
+    [
+        (
+            2026,
+            date(2026, 4, 5),
+            {date(2026, 4, 3), date(2026, 4, 6), date(2026, 5, 14), date(2026, 5, 15), date(2026, 5, 25)},
+        ),
+        (
+            2027,
+            date(2027, 3, 28),
+            {date(2027, 3, 26), date(2027, 3, 29), date(2027, 5, 6), date(2027, 5, 7), date(2027, 5, 17)},
+        ),
+    ],
+)
+def test_good_friday_easter_and_whit_monday_ascension_and_the_friday_after(jaar, pasen_, dagen):
+    assert pasen(jaar) == pasen_
+    assert dagen <= feestdagen(jaar)
+
+
+def test_kings_day_moves_to_saturday_when_the_27th_is_a_sunday():
+    assert date(2025, 4, 26) in feestdagen(2025) and date(2025, 4, 27) not in feestdagen(2025)
+
+
+def test_an_organisations_closing_days_are_no_working_days_for_its_deadlines():
+    tussen_de_jaren = {date(2026, 12, d) for d in (28, 29, 30, 31)}
+    assert termijn(ams(2026, 12, 23, 9, 0), 3, werkdagen=True) == ams(2026, 12, 29, 9, 0)
+    assert termijn(ams(2026, 12, 23, 9, 0), 3, werkdagen=True, vrij=tussen_de_jaren) == ams(2027, 1, 5, 9, 0)

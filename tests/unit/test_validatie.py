@@ -26,6 +26,24 @@ def test_postcode_and_phone_are_stored_normalised():
     assert verzoek.client.telefoonnummer == "+31612345678"
 
 
+def test_what_may_be_spelled_differently_is_stored_one_way():
+    body = aanmelding()
+    body["toestemming"]["tijdstip"] = "2026-11-27T08:30:00Z"
+    body["client"]["email"] = "Jan.Dijk@Example.NL"
+    body["adres"]["huisnummertoevoeging"] = "bis"
+    verzoek = DoorverwijzingVerzoek.model_validate(body)
+    assert verzoek.toestemming.tijdstip.isoformat() == "2026-11-27T09:30:00+01:00"
+    assert verzoek.client.email == "Jan.Dijk@example.nl"  # the part before the @ is the mail server's to judge
+    assert verzoek.adres.huisnummertoevoeging == "BIS"
+
+
+@pytest.mark.parametrize("tijdstip", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00"])
+def test_an_instant_without_a_dutch_local_time_is_bad_input(tijdstip):
+    body = aanmelding()
+    body["toestemming"]["tijdstip"] = tijdstip
+    assert fouten(body) == {"toestemming.tijdstip": "range"}
+
+
 @pytest.mark.parametrize("postcode", ["0331 AB", "4331 SA", "4331", "43311 AB", "ABCD EF", "4331 A B"])
 def test_invalid_postcodes_are_refused(postcode):
     body = aanmelding()

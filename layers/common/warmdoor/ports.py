@@ -30,13 +30,15 @@ class Claimsoort(StrEnum):
 
 @dataclass(frozen=True)
 class Claim:
-    """A creditor-scoped unique name (its reference, or an Idempotency-Key) bound to one referral."""
+    """A creditor-scoped unique name (its reference, or an Idempotency-Key) bound to one referral, for
+    good (None) or until `verlooptOp`."""
 
     soort: Claimsoort
     schuldeiserId: str
     waarde: str
     hash: str
     doorverwijzingId: str
+    verlooptOp: datetime | None = None
 
 
 class ClaimBestaat(Exception):
@@ -98,7 +100,9 @@ class Repository(Protocol):
         """Stores the revoked key and makes its hash unusable at once."""
         ...
 
-    def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None: ...
+    def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
+        """The claim as stored, also when it has expired (the caller decides what that means)."""
+        ...
 
     def doorverwijzing_aanmelden(
         self,
@@ -111,7 +115,7 @@ class Repository(Protocol):
         """Writes the referral, its claims and its events in one transaction; `timer` is when its first
         timer is due (the daily sweep finds it by that).
 
-        Raises ClaimBestaat if a claim is taken.
+        Raises ClaimBestaat if a claim is taken: stored and not expired at the referral's `aangemeldOp`.
         """
         ...
 

@@ -83,6 +83,7 @@ class Diensten:
             incassostop_dagen=s.incassostop_dagen,
             incassostop_max_dagen=s.incassostop_max_dagen,
             bewaartermijn_dagen=s.bewaartermijn_dagen,
+            toestemming_max_dagen=s.toestemming_max_dagen,
         )
         repo = DynamoRepository(self.clients("dynamodb"), s.table_name)
         return Context(repo=repo, klok=self.klok, beleid=beleid, metingen=PowertoolsMetingen())
@@ -91,7 +92,7 @@ class Diensten:
     def teksten(self) -> Teksten:
         from warmdoor.messages.teksten import JinjaTeksten
 
-        return JinjaTeksten(self.settings.public_base_url or None, self.settings.contact_termijn_dagen)
+        return JinjaTeksten(self.settings.public_base_url or None)
 
     @cached_property
     def email_verzender(self) -> EmailVerzender:

@@ -42,7 +42,8 @@ IdempotencyKey = Annotated[
         min_length=1,
         max_length=255,
         pattern=r"^[\x21-\x7e]+$",
-        description="Dezelfde sleutel met dezelfde body geeft dezelfde doorverwijzing terug",
+        description="Dezelfde sleutel met dezelfde body geeft dezelfde doorverwijzing terug; een andere body "
+        "met dezelfde sleutel is 409. De sleutel bindt 30 dagen, daarna mag hij opnieuw worden gebruikt",
     ),
 ]
 SleutelId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="Id van de API-sleutel")]

@@ -11,6 +11,7 @@ from warmdoor.api import http
 from warmdoor.api.afhankelijkheden import Dienst, DoorverwijzingId, IdempotencyKey, Limiet, Volgende, Wie
 from warmdoor.api.openapi import BEVEILIGD, MET_BODY, antwoorden
 from warmdoor.domain import audit, intake, levensloop, raadplegen
+from warmdoor.domain.doorverwijzing import CORRECTIETERMIJN
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Status
 from warmdoor.models.requests import (
@@ -43,6 +44,15 @@ def _antwoord(wie: Principal, d: Diensten, doorverwijzing: Doorverwijzing, statu
     "/doorverwijzingen",
     operation_id="doorverwijzingAanmelden",
     tags=DOORVERWIJZINGEN,
+    description=(
+        "Een warme doorverwijzing: de klant gaf toestemming en wil hulp. De toestemming is recent (hoogstens "
+        "ToestemmingMaxDagen, standaard 14 dagen oud; anders 400). Dezelfde aanmelding opnieuw, hoe ook "
+        "gespeld (tijdstippen als tijdstip, e-maildomein en huisnummertoevoeging ongeacht hoofdletters, "
+        "postcode en telefoonnummer genormaliseerd), geeft dezelfde doorverwijzing terug (200); een "
+        f"Idempotency-Key bindt {intake.SLEUTEL_GELDIG.days} dagen, de schuldeiserReferentie voorgoed. Spreken "
+        "gemeentecode en het postcodegebied elkaar tegen, dan 422 met beide velden in invalidParams: "
+        "persoonsgegevens gaan nooit op een gok naar een organisatie."
+    ),
     responses=antwoorden(
         201,
         Weergave,
@@ -107,6 +117,11 @@ def intrekken(doorverwijzing_id: DoorverwijzingId, verzoek: IntrekkingVerzoek, w
     "/doorverwijzingen/<doorverwijzing_id>/contactpogingen",
     operation_id="contactpogingVastleggen",
     tags=CASUS,
+    description=(
+        "Alleen in een gesprek of een antwoord wordt de klant bereikt: bereikt true met brief, kaartje of "
+        "administratief is 400, net als een tijdstip voor de aanmelding. contactGelegdOp is de vroegste "
+        "contactpoging waarin de klant is bereikt, in welke volgorde ze ook worden vastgelegd."
+    ),
     responses=antwoorden(201, Weergave, "Vastgelegd", *MET_BODY, 404, 409),
 )
 def contactpoging(
@@ -119,6 +134,14 @@ def contactpoging(
     "/doorverwijzingen/<doorverwijzing_id>/eindresultaat",
     operation_id="eindresultaatVastleggen",
     tags=CASUS,
+    description=(
+        "Het eindresultaat past bij de geschiedenis: resultaten die zeggen dat de klant is gesproken of "
+        "geholpen vragen een contactpoging waarin de klant is bereikt, geen_contact vraagt dat niemand hem "
+        "bereikte (anders 409). Hetzelfde resultaat opnieuw is 200 en verandert niets; een ander resultaat "
+        f"binnen {CORRECTIETERMIJN.days} dagen na het afronden is een correctie (vastgelegd in de audit; de "
+        "schuldeiser hoort het alleen als zijn terugkoppeling verandert), later is 409. Een open doorverwijzing "
+        "waarvan de persoonsgegevens al zijn verwijderd kan nog worden afgerond, zonder toelichting."
+    ),
     responses=antwoorden(200, Weergave, "Afgerond", *MET_BODY, 404, 409),
 )
 def eindresultaat(
@@ -131,6 +154,11 @@ def eindresultaat(
     "/doorverwijzingen/<doorverwijzing_id>/verlengingen",
     operation_id="incassostopVerlengen",
     tags=CASUS,
+    description=(
+        "Verlengt de lopende incassostop met dagen na het huidige einde, ook na een eindresultaat (een "
+        "schuldregeling kan tijd vragen), nooit na een intrekking, en nooit verder dan IncassostopMaxDagen "
+        "na de aanmelding (409)."
+    ),
     responses=antwoorden(201, Weergave, "Verlengd", *MET_BODY, 404, 409),
 )
 def verlenging(doorverwijzing_id: DoorverwijzingId, verzoek: VerlengingVerzoek, wie: Wie, d: Dienst) -> Response[str]:

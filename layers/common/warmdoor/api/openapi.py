@@ -30,7 +30,7 @@ _FOUTEN = {
     409: "Conflict met de huidige toestand",
     413: "De body is te groot",
     415: "Alleen application/json wordt ondersteund",
-    422: "Geen deelnemende organisatie voor dit adres",
+    422: "Geen deelnemende organisatie voor dit adres, of gemeentecode en postcode spreken elkaar tegen",
     429: "Te veel verzoeken met deze API-sleutel; probeer het later opnieuw",
     503: "Tijdelijk te druk; probeer het na Retry-After seconden opnieuw",
 }

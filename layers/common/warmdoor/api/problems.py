@@ -14,6 +14,7 @@ from warmdoor.domain.errors import (
     InvalidParam,
     NietGevonden,
     OngeldigeInvoer,
+    TegenstrijdigAdres,
     Verboden,
 )
 from warmdoor.models.responses import InvalidParamWeergave, Problem
@@ -147,6 +148,14 @@ def van_domein(fout: Exception) -> Response[str]:
             return problem(HTTPStatus.FORBIDDEN, "verboden", "Verboden", str(fout))
         case Conflict():
             return problem(HTTPStatus.CONFLICT, "conflict", "Conflict", fout.detail)
+        case TegenstrijdigAdres():
+            return problem(
+                HTTPStatus.UNPROCESSABLE_ENTITY,
+                "gemeente-en-postcode-tegenstrijdig",
+                "Gemeente en postcode zijn tegenstrijdig",
+                "De gemeentecode en de postcode wijzen naar verschillende gemeenten; controleer beide",
+                fout.params,
+            )
         case GeenDeelnemendeOrganisatie():
             return problem(
                 HTTPStatus.UNPROCESSABLE_ENTITY,

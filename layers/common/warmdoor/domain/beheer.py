@@ -34,6 +34,7 @@ def organisatie_opslaan(
         escalatieEmail=verzoek.escalatieEmail,
         smsNummers=verzoek.smsNummers,
         emailZonderPersoonsgegevens=verzoek.emailZonderPersoonsgegevens,
+        sluitingsdagen=verzoek.sluitingsdagen,
         gemeenten=[Gemeente(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in verzoek.gemeenten],
     )
     nieuw = ctx.repo.organisatie(organisatie_id) is None

@@ -7,12 +7,13 @@ module, and write; no other module computes a deadline, a status or a retention 
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from warmdoor.domain.errors import Conflict, InvalidParam, OngeldigeInvoer
 from warmdoor.domain.termijnen import KLOKSPELING, dagdeel, termijn
+from warmdoor.domain.terugkoppeling import uitkomst
 from warmdoor.models.entities import (
     Bezorgprobleem,
     Contactpoging,
@@ -23,7 +24,7 @@ from warmdoor.models.entities import (
     Schuldeiser,
     Verlenging,
 )
-from warmdoor.models.enums import OPEN_STATUSSEN, Status
+from warmdoor.models.enums import OPEN_STATUSSEN, Contactsoort, Eindresultaat, Status
 from warmdoor.models.events import Gebeurtenissoort
 from warmdoor.models.requests import (
     ContactpogingVerzoek,
@@ -32,7 +33,7 @@ from warmdoor.models.requests import (
     IntrekkingVerzoek,
     VerlengingVerzoek,
 )
-from warmdoor.tijd import lokaal
+from warmdoor.tijd import lokaal, vandaag
 
 # The new state and the events the transition causes (none: nothing happened that anyone is told of).
 Overgang = tuple[Doorverwijzing, list[Gebeurtenissoort]]
@@ -47,6 +48,34 @@ class Beleid:
     incassostop_dagen: int = 30
     incassostop_max_dagen: int = 90
     bewaartermijn_dagen: int = 183
+    toestemming_max_dagen: int = 14
+
+
+# A final result may be corrected this long after the referral was closed.
+CORRECTIETERMIJN = timedelta(days=14)
+# The organisation is reminded this long before the personal data of an open referral are erased.
+HERINNERING_VOORAF = timedelta(days=30)
+_MAXIMALE_LEEFTIJD_JAREN = 130
+
+# Kinds of attempt in which two people talk: only these can reach the person.
+GESPREKKEN = frozenset(
+    {Contactsoort.TELEFOON, Contactsoort.HUISBEZOEK, Contactsoort.MAIL, Contactsoort.SMS_WHATSAPP, Contactsoort.OVERIGE}
+)
+# Results that say the person was helped or talked to need an attempt that reached them; "definitively no
+# contact" needs none that did.
+NA_CONTACT = frozenset(
+    {
+        Eindresultaat.AL_BEKEND_BIJ_SCHULDHULP,
+        Eindresultaat.ANDER_LOPEND_TRAJECT,
+        Eindresultaat.GEEN_HULP_GEWENST,
+        Eindresultaat.ZELF_OPGELOST,
+        Eindresultaat.QUICK_FIX,
+        Eindresultaat.VERVOLGHULP_FINANCIEEL,
+        Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL,
+        Eindresultaat.GEEN_REACTIE_NA_CONTACT,
+    }
+)
+ZONDER_CONTACT = frozenset({Eindresultaat.GEEN_CONTACT})
 
 
 class Timer(StrEnum):
@@ -54,6 +83,7 @@ class Timer(StrEnum):
 
     CONTACTTERMIJN = "contacttermijn"
     INCASSOSTOP = "incassostop"
+    HERINNERING = "herinnering"
     BEWAARTERMIJN = "bewaartermijn"
 
 
@@ -68,6 +98,16 @@ def is_open(d: Doorverwijzing) -> bool:
 def contact_binnen_termijn(d: Doorverwijzing) -> bool:
     """The person was reached at or before the contact deadline."""
     return d.contactGelegdOp is not None and d.contactGelegdOp <= d.contactUiterlijk
+
+
+def nog_binnen_termijn(d: Doorverwijzing, nu: datetime) -> bool:
+    """Nobody was reached yet, and the deadline has not passed: too early to say "in time" or not."""
+    return d.contactGelegdOp is None and nu < d.contactUiterlijk
+
+
+def geescaleerd(d: Doorverwijzing) -> bool:
+    """The coordinator was alerted that the deadline passed (a fact, whatever was recorded later)."""
+    return d.contactTermijnVerlopenOp is not None
 
 
 def contact_termijn_verlopen(d: Doorverwijzing, nu: datetime) -> bool:
@@ -107,6 +147,14 @@ def timers(d: Doorverwijzing) -> dict[Timer, datetime | None]:
         Timer.INCASSOSTOP: (
             d.incassostopTot if d.status != Status.INGETROKKEN and d.incassostopBeeindigdOp is None else None
         ),
+        Timer.HERINNERING: (
+            d.persoonsgegevensVerwijderenOp - HERINNERING_VOORAF
+            if d.persoonsgegevensVerwijderenOp
+            and d.persoonsgegevensVerwijderdOp is None
+            and d.herinnerdOp is None
+            and is_open(d)
+            else None
+        ),
         Timer.BEWAARTERMIJN: d.persoonsgegevensVerwijderenOp if d.persoonsgegevensVerwijderdOp is None else None,
     }
 
@@ -126,8 +174,9 @@ def zoals_nu(d: Doorverwijzing, nu: datetime) -> Doorverwijzing:
     return d
 
 
-def vereis_wijzigbaar(d: Doorverwijzing, nu: datetime) -> None:
-    """A person may change a referral only while its personal data are kept."""
+def _vereis_wijzigbaar(d: Doorverwijzing, nu: datetime) -> None:
+    """A person may change a referral only while its personal data are kept (closing it is the exception:
+    see `afronden`)."""
     if bewaartermijn_verstreken(d, nu):
         raise Conflict(
             "De bewaartermijn van deze doorverwijzing is verstreken en de persoonsgegevens zijn verwijderd; "
@@ -136,6 +185,26 @@ def vereis_wijzigbaar(d: Doorverwijzing, nu: datetime) -> None:
 
 
 # --- transitions -----------------------------------------------------------------------------------
+
+
+def _controleer_aanmelding(verzoek: DoorverwijzingVerzoek, beleid: Beleid, nu: datetime) -> None:
+    dag = vandaag(nu)
+    fouten = []
+    toestemming = verzoek.toestemming.tijdstip
+    if toestemming > nu + KLOKSPELING:
+        fouten.append(InvalidParam("toestemming.tijdstip", "future", "Het tijdstip ligt in de toekomst"))
+    elif toestemming < nu - timedelta(days=beleid.toestemming_max_dagen):
+        # A warm referral follows a conversation; consent given long ago is not that.
+        reden = f"De toestemming is ouder dan {beleid.toestemming_max_dagen} dagen; vraag haar opnieuw"
+        fouten.append(InvalidParam("toestemming.tijdstip", "maximum_age", reden))
+    if verzoek.client.geboortedatum >= dag:
+        fouten.append(InvalidParam("client.geboortedatum", "future", "De geboortedatum moet in het verleden liggen"))
+    elif verzoek.client.geboortedatum.year < dag.year - _MAXIMALE_LEEFTIJD_JAREN:
+        fouten.append(InvalidParam("client.geboortedatum", "minimum", "De geboortedatum ligt te ver terug"))
+    if verzoek.achterstand.ontstaansdatum > dag:
+        fouten.append(InvalidParam("achterstand.ontstaansdatum", "future", "De ontstaansdatum ligt in de toekomst"))
+    if fouten:
+        raise OngeldigeInvoer(fouten)
 
 
 def registreren(
@@ -148,8 +217,11 @@ def registreren(
     beleid: Beleid,
     nu: datetime,
 ) -> Overgang:
-    """A creditor's warm referral, routed to `organisatie`: its contact deadline and its collection stop."""
+    """A creditor's warm referral, routed to `organisatie`: its contact deadline (in the organisation's
+    working days when so configured) and its collection stop. What the creditor sent must fit the moment."""
+    _controleer_aanmelding(verzoek, beleid, nu)
     aangemeld = nu.replace(microsecond=0)  # whole seconds read better and are precise enough
+    vrij = frozenset(organisatie.sluitingsdagen)
     d = Doorverwijzing(
         id=doorverwijzing_id,
         schuldeiserId=schuldeiser.id,
@@ -161,7 +233,7 @@ def registreren(
         gemeentecode=gemeentecode,
         status=Status.AANGEMELD,
         aangemeldOp=aangemeld,
-        contactUiterlijk=termijn(aangemeld, beleid.contact_termijn_dagen, beleid.contact_termijn_werkdagen),
+        contactUiterlijk=termijn(aangemeld, beleid.contact_termijn_dagen, beleid.contact_termijn_werkdagen, vrij),
         incassostopTot=termijn(aangemeld, beleid.incassostop_dagen, werkdagen=False),
         toestemming=verzoek.toestemming,
         client=verzoek.client,
@@ -173,12 +245,17 @@ def registreren(
 
 
 def contactpoging(d: Doorverwijzing, verzoek: ContactpogingVerzoek, nu: datetime) -> Overgang:
-    """An attempt to reach the person; the first one that reached them stops the escalation."""
+    """An attempt to reach the person. The first contact is the earliest attempt that reached them,
+    whatever order attempts are recorded in; the first one recorded stops the escalation."""
+    if verzoek.bereikt and verzoek.soort not in GESPREKKEN:
+        reden = f"Met een {verzoek.soort.value} bereik je niemand: alleen een gesprek of een antwoord telt"
+        raise OngeldigeInvoer([InvalidParam("bereikt", "not_a_conversation", reden)])
     if verzoek.tijdstip > nu + KLOKSPELING:
         raise OngeldigeInvoer([InvalidParam("tijdstip", "future", "Het tijdstip ligt in de toekomst")])
     if not is_open(d):
         raise Conflict(f"Een doorverwijzing met status {d.status} krijgt geen contactpogingen meer")
-    if verzoek.tijdstip < d.aangemeldOp - KLOKSPELING:
+    _vereis_wijzigbaar(d, nu)
+    if verzoek.tijdstip < d.aangemeldOp:
         raise OngeldigeInvoer([InvalidParam("tijdstip", "minimum", "Het tijdstip ligt voor de aanmelding")])
     poging = Contactpoging(
         soort=verzoek.soort,
@@ -189,16 +266,20 @@ def contactpoging(d: Doorverwijzing, verzoek: ContactpogingVerzoek, nu: datetime
         vastgelegdOp=nu,
     )
     wijziging: dict[str, Any] = {"contactpogingen": [*d.contactpogingen, poging]}
-    if verzoek.bereikt and d.contactGelegdOp is None:
-        wijziging |= {"contactGelegdOp": verzoek.tijdstip, "status": Status.CONTACT_GELEGD}
-        return d.model_copy(update=wijziging), [Gebeurtenissoort.CONTACT_GELEGD]
-    return d.model_copy(update=wijziging), []
+    if not verzoek.bereikt:
+        return d.model_copy(update=wijziging), []
+    eerste = d.contactGelegdOp is None
+    wijziging["contactGelegdOp"] = min(filter(None, (d.contactGelegdOp, verzoek.tijdstip)))
+    if eerste:
+        wijziging["status"] = Status.CONTACT_GELEGD
+    return d.model_copy(update=wijziging), [Gebeurtenissoort.CONTACT_GELEGD] if eerste else []
 
 
 def intrekken(d: Doorverwijzing, verzoek: IntrekkingVerzoek, nu: datetime) -> Overgang:
     """The creditor withdraws: the timers stop and the collection stop ends now."""
     if not is_open(d):
         raise Conflict(f"Een doorverwijzing met status {d.status} kan niet meer worden ingetrokken")
+    _vereis_wijzigbaar(d, nu)
     ingetrokken = d.model_copy(
         update={
             "status": Status.INGETROKKEN,
@@ -209,23 +290,49 @@ def intrekken(d: Doorverwijzing, verzoek: IntrekkingVerzoek, nu: datetime) -> Ov
     return ingetrokken, [Gebeurtenissoort.DOORVERWIJZING_INGETROKKEN]
 
 
+def _past_bij_geschiedenis(d: Doorverwijzing, code: Eindresultaat) -> None:
+    bereikt = d.contactGelegdOp is not None
+    if code in NA_CONTACT and not bereikt:
+        raise Conflict(f"Eindresultaat {code.value} vraagt een contactpoging waarin de klant is bereikt")
+    if code in ZONDER_CONTACT and bereikt:
+        raise Conflict(f"Eindresultaat {code.value} past niet: de klant is bereikt")
+
+
 def afronden(d: Doorverwijzing, verzoek: EindresultaatVerzoek, nu: datetime) -> Overgang:
-    """The final result closes the referral; the stop runs on to its end."""
-    if d.status == Status.AFGEROND:
-        raise Conflict("Deze doorverwijzing heeft al een eindresultaat")
+    """The final result closes the referral; the stop runs on to its end. The same result again changes
+    nothing; another one within CORRECTIETERMIJN corrects it (and the creditor is told only when what
+    it may learn changes). A referral whose personal data are gone can still be closed, without a note."""
     if d.status == Status.INGETROKKEN:
         raise Conflict("Deze doorverwijzing is ingetrokken door de schuldeiser")
-    resultaat = EindresultaatVastgelegd(code=verzoek.code, toelichting=verzoek.toelichting, tijdstip=nu)
-    afgerond = d.model_copy(update={"status": Status.AFGEROND, "eindresultaat": resultaat})
-    return afgerond, [Gebeurtenissoort.DOORVERWIJZING_AFGEROND]
+    if verzoek.toelichting and bewaartermijn_verstreken(d, nu):
+        reden = "De persoonsgegevens zijn verwijderd; een toelichting kan er niet meer bij"
+        raise OngeldigeInvoer([InvalidParam("toelichting", "retention_passed", reden)])
+    _past_bij_geschiedenis(d, verzoek.code)
+    vorig = d.eindresultaat
+    if vorig is None:
+        resultaat = EindresultaatVastgelegd(code=verzoek.code, toelichting=verzoek.toelichting, tijdstip=nu)
+        afgerond = d.model_copy(update={"status": Status.AFGEROND, "eindresultaat": resultaat})
+        return afgerond, [Gebeurtenissoort.DOORVERWIJZING_AFGEROND]
+    if (vorig.code, vorig.toelichting) == (verzoek.code, verzoek.toelichting):
+        return d, []
+    if nu > vorig.tijdstip + CORRECTIETERMIJN:
+        dagen = CORRECTIETERMIJN.days
+        raise Conflict(f"Een eindresultaat kan tot {dagen} dagen na het afronden worden gecorrigeerd, niet later")
+    gecorrigeerd = vorig.model_copy(
+        update={"code": verzoek.code, "toelichting": verzoek.toelichting, "gecorrigeerdOp": nu}
+    )
+    soorten = [Gebeurtenissoort.TERUGKOPPELING_GEWIJZIGD] if uitkomst(verzoek.code) != uitkomst(vorig.code) else []
+    return d.model_copy(update={"eindresultaat": gecorrigeerd}), soorten
 
 
 def verlengen(d: Doorverwijzing, verzoek: VerlengingVerzoek, beleid: Beleid, nu: datetime) -> Overgang:
-    """Extends the collection stop by days added to its current end, up to the maximum from registration."""
-    if not is_open(d):
-        raise Conflict(f"De incassostop van een doorverwijzing met status {d.status} kan niet worden verlengd")
-    if d.incassostopTot <= nu:
+    """Extends the collection stop while it runs (also after a final result: a debt arrangement may need
+    time), never after a withdrawal, by days added to its current end, up to the maximum from registration."""
+    if d.status == Status.INGETROKKEN:
+        raise Conflict("Deze doorverwijzing is ingetrokken; de incassostop is beëindigd")
+    if d.incassostopTot <= nu or d.incassostopBeeindigdOp is not None:
         raise Conflict("De incassostop is al afgelopen")
+    _vereis_wijzigbaar(d, nu)
     tot = termijn(d.incassostopTot, verzoek.dagen, werkdagen=False)
     uiterst = termijn(d.aangemeldOp, beleid.incassostop_max_dagen, werkdagen=False)
     if tot > uiterst:
@@ -251,6 +358,15 @@ def incassostop_bewaken(d: Doorverwijzing, nu: datetime) -> Overgang:
     if d.status == Status.INGETROKKEN or d.incassostopBeeindigdOp is not None or nu < d.incassostopTot:
         return d, []
     return d.model_copy(update={"incassostopBeeindigdOp": nu}), [Gebeurtenissoort.INCASSOSTOP_BEEINDIGD]
+
+
+def herinneren(d: Doorverwijzing, nu: datetime) -> Overgang:
+    """HERINNERING_VOORAF before the personal data of an open referral go, the organisation is reminded
+    (once) to record a result."""
+    moment = timers(d)[Timer.HERINNERING]
+    if moment is None or nu < moment:
+        return d, []
+    return d.model_copy(update={"herinnerdOp": nu}), [Gebeurtenissoort.BEWAARTERMIJN_HERINNERING]
 
 
 def _gewist(d: Doorverwijzing, moment: datetime) -> Doorverwijzing:

@@ -36,3 +36,14 @@ class Conflict(DomainError):
 
 class GeenDeelnemendeOrganisatie(DomainError):
     """No participating organisation serves the address: the creditor follows its ordinary process."""
+
+
+class TegenstrijdigAdres(DomainError):
+    """The named municipality and the postcode's area disagree: personal data never go out on a guess."""
+
+    def __init__(self, gemeentecode: str, postcode: str, gemeente_van_postcode: str) -> None:
+        super().__init__(f"gemeentecode {gemeentecode}, adres.postcode {postcode}")
+        self.params = [
+            InvalidParam("gemeentecode", "mismatch", f"De postcode {postcode} ligt niet in {gemeentecode}"),
+            InvalidParam("adres.postcode", "mismatch", f"De postcode {postcode} ligt in {gemeente_van_postcode}"),
+        ]

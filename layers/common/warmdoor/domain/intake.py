@@ -3,42 +3,31 @@
 import hashlib
 import json
 import uuid
+from datetime import datetime, timedelta
 
 from warmdoor.domain import audit, doorverwijzing, raadplegen
 from warmdoor.domain.context import Context
-from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer, Verboden
+from warmdoor.domain.errors import Conflict, NietGevonden, Verboden
 from warmdoor.domain.routering import gemeente_voor
-from warmdoor.domain.termijnen import KLOKSPELING
 from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.models.requests import DoorverwijzingVerzoek
 from warmdoor.ports import Claim, ClaimBestaat, Claimsoort
-from warmdoor.tijd import vandaag
 
-_MAXIMALE_LEEFTIJD_JAREN = 130
+# An Idempotency-Key binds one submission this long; the creditor's reference binds for good.
+SLEUTEL_GELDIG = timedelta(days=30)
 
 
 def inhoud_hash(verzoek: DoorverwijzingVerzoek) -> str:
-    """The same submission, however it was spelled (06 or +316, 4331ab or 4331 AB), has the same hash."""
+    """The same submission, however it was spelled, has the same hash: the request models normalise what
+    may differ (06 or +316, 4331ab or 4331 AB, 08:30Z or 09:30+01:00, Example.NL or example.nl, a or A)."""
     canoniek = json.dumps(verzoek.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canoniek.encode()).hexdigest()
 
 
-def _controleer_data(verzoek: DoorverwijzingVerzoek, ctx: Context) -> None:
-    nu = ctx.klok.now()
-    dag = vandaag(nu)
-    fouten = []
-    if verzoek.toestemming.tijdstip > nu + KLOKSPELING:
-        fouten.append(InvalidParam("toestemming.tijdstip", "future", "Het tijdstip ligt in de toekomst"))
-    if verzoek.client.geboortedatum >= dag:
-        fouten.append(InvalidParam("client.geboortedatum", "future", "De geboortedatum moet in het verleden liggen"))
-    elif verzoek.client.geboortedatum.year < dag.year - _MAXIMALE_LEEFTIJD_JAREN:
-        fouten.append(InvalidParam("client.geboortedatum", "minimum", "De geboortedatum ligt te ver terug"))
-    if verzoek.achterstand.ontstaansdatum > dag:
-        fouten.append(InvalidParam("achterstand.ontstaansdatum", "future", "De ontstaansdatum ligt in de toekomst"))
-    if fouten:
-        raise OngeldigeInvoer(fouten)
+def _geldig(claim: Claim | None, nu: datetime) -> Claim | None:
+    return claim if claim is not None and (claim.verlooptOp is None or nu < claim.verlooptOp) else None
 
 
 def _eerder(ctx: Context, claim: Claim, bestaande: Claim) -> Doorverwijzing:
@@ -59,8 +48,7 @@ def aanmelden(
     """Registers the referral; returns it and whether it is new (False: an earlier identical submission)."""
     vereis(principal, Handeling.AANMELDEN)
     assert principal.schuldeiserId is not None
-    _controleer_data(verzoek, ctx)
-
+    nu = ctx.klok.now().replace(microsecond=0)  # the registration's own moment (whole seconds)
     doorverwijzing_id = str(uuid.uuid4())
     inhoud = inhoud_hash(verzoek)
     claims = [
@@ -81,10 +69,11 @@ def aanmelden(
                 idempotentiesleutel,
                 inhoud,
                 doorverwijzing_id,
+                verlooptOp=nu + SLEUTEL_GELDIG,
             ),
         )
     for claim in claims:
-        bestaande = ctx.repo.claim(claim.soort, claim.schuldeiserId, claim.waarde)
+        bestaande = _geldig(ctx.repo.claim(claim.soort, claim.schuldeiserId, claim.waarde), nu)
         if bestaande is not None:
             return _eerder(ctx, claim, bestaande), False
 
@@ -97,7 +86,7 @@ def aanmelden(
     assert organisatie is not None, "the routing names only organisations that exist"
 
     nieuw, soorten = doorverwijzing.registreren(
-        doorverwijzing_id, verzoek, inhoud, schuldeiser, organisatie, gemeentecode, ctx.beleid, ctx.klok.now()
+        doorverwijzing_id, verzoek, inhoud, schuldeiser, organisatie, gemeentecode, ctx.beleid, nu
     )
     gebeurtenissen = [Gebeurtenis.van(soort, nieuw, nieuw.aangemeldOp) for soort in soorten]
     try:

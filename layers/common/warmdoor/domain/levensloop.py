@@ -22,23 +22,23 @@ _VERWIJDERD = "persoonsgegevens_verwijderd"
 SYSTEEM = Principal(sleutelId="systeem", rol=Rol.BEHEER)
 
 Wijziging = Callable[[Doorverwijzing], doorverwijzing.Overgang]
+# The audit line's action: fixed, or named after the state it changed (a first result or a correction).
+Actie = str | Callable[[Doorverwijzing], str]
 
 
 def _wijzig(
-    ctx: Context, principal: Principal, doorverwijzing_id: str, actie: str, wijziging: Wijziging
+    ctx: Context, principal: Principal, doorverwijzing_id: str, actie: Actie, wijziging: Wijziging
 ) -> Doorverwijzing:
     """Applies the change and writes it with its events and audit lines; nothing is written when it
-    changed nothing (a timer that fired twice, a problem already listed)."""
+    changed nothing (a timer that fired twice, a problem already listed, the same result again)."""
     for _ in range(_POGINGEN):
         nu = ctx.klok.now()
         huidig = zichtbare(principal, ctx.repo.doorverwijzing(doorverwijzing_id))
-        if principal != SYSTEEM:
-            doorverwijzing.vereis_wijzigbaar(huidig, nu)
         nieuw, soorten = wijziging(huidig)
         nieuw, gewist = doorverwijzing.bewaartermijn_bijwerken(nieuw, ctx.beleid, nu)
         if nieuw == huidig:
             return huidig
-        regels = [audit.regel(ctx, principal, doorverwijzing_id, actie)]
+        regels = [audit.regel(ctx, principal, doorverwijzing_id, actie if isinstance(actie, str) else actie(huidig))]
         if gewist:
             # Came due before its own timer fired: this change deletes the personal data as well.
             regels.append(audit.regel(ctx, SYSTEEM, doorverwijzing_id, _VERWIJDERD))
@@ -85,7 +85,11 @@ def eindresultaat_vastleggen(
     vereis(principal, Handeling.AFRONDEN)
     nu = ctx.klok.now()
     return _wijzig(
-        ctx, principal, doorverwijzing_id, "eindresultaat", lambda d: doorverwijzing.afronden(d, verzoek, nu)
+        ctx,
+        principal,
+        doorverwijzing_id,
+        lambda d: "eindresultaat_correctie" if d.eindresultaat else "eindresultaat",
+        lambda d: doorverwijzing.afronden(d, verzoek, nu),
     )
 
 
@@ -143,6 +147,12 @@ def incassostop_bewaken(ctx: Context, doorverwijzing_id: str) -> None:
     """The collection stop's timer."""
     nu = ctx.klok.now()
     _systeem(ctx, doorverwijzing_id, "incassostop", lambda d: doorverwijzing.incassostop_bewaken(d, nu))
+
+
+def herinnering_bewaken(ctx: Context, doorverwijzing_id: str) -> None:
+    """The reminder's timer: an open case whose personal data go in HERINNERING_VOORAF."""
+    nu = ctx.klok.now()
+    _systeem(ctx, doorverwijzing_id, "herinnering", lambda d: doorverwijzing.herinneren(d, nu))
 
 
 def persoonsgegevens_bewaken(ctx: Context, doorverwijzing_id: str) -> None:

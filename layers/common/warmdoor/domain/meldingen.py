@@ -58,6 +58,10 @@ EMAILS: dict[Gebeurtenissoort, tuple[Bericht, ...]] = {
     ),
     Gebeurtenissoort.INCASSOSTOP_VERLENGD: (Bericht("incassostop_verlengd", Ontvanger.SCHULDEISER),),
     Gebeurtenissoort.DOORVERWIJZING_AFGEROND: (Bericht("terugkoppeling", Ontvanger.SCHULDEISER),),
+    Gebeurtenissoort.TERUGKOPPELING_GEWIJZIGD: (Bericht("terugkoppeling_gewijzigd", Ontvanger.SCHULDEISER),),
+    Gebeurtenissoort.BEWAARTERMIJN_HERINNERING: (
+        Bericht("bewaartermijn_herinnering", Ontvanger.ORGANISATIE, alleen_open=True),
+    ),
 }
 
 SMS: dict[Gebeurtenissoort, tuple[Bericht, ...]] = {

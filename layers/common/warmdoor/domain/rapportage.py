@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from warmdoor.domain import doorverwijzing
 from warmdoor.domain.context import Context
@@ -27,9 +28,10 @@ _MAX_DAGEN = 3 * 366
 class Cijfers:
     aantal: int
     gecontacteerd_binnen_termijn: int
+    nog_binnen_termijn: int
     percentage_binnen_termijn: float | None
     mediane_uren_tot_contact: float | None
-    contact_termijn_verlopen: int
+    escalaties: int
     ingetrokken: int
     verlengd: int
     per_eindresultaat: dict[Eindresultaat, int]
@@ -51,8 +53,16 @@ class Rapport:
     per_schuldeiser: list[Groep]
 
 
+def afgerond(waarde: float) -> float:
+    """One decimal, rounded half up as people expect (1 of 16 is 6.3%), not half to even as round() does."""
+    return float(Decimal(str(waarde)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def cijfers(doorverwijzingen: list[Doorverwijzing], nu: datetime) -> Cijfers:
     binnen = sum(doorverwijzing.contact_binnen_termijn(d) for d in doorverwijzingen)
+    # Too early to say: not yet reached, deadline not yet passed. Left out of the share reached in time.
+    nog = sum(doorverwijzing.nog_binnen_termijn(d, nu) for d in doorverwijzingen)
+    beoordeeld = len(doorverwijzingen) - nog
     uren = [
         (d.contactGelegdOp - d.aangemeldOp).total_seconds() / 3600
         for d in doorverwijzingen
@@ -61,9 +71,10 @@ def cijfers(doorverwijzingen: list[Doorverwijzing], nu: datetime) -> Cijfers:
     return Cijfers(
         aantal=len(doorverwijzingen),
         gecontacteerd_binnen_termijn=binnen,
-        percentage_binnen_termijn=round(100 * binnen / len(doorverwijzingen), 1) if doorverwijzingen else None,
-        mediane_uren_tot_contact=round(statistics.median(uren), 1) if uren else None,
-        contact_termijn_verlopen=sum(doorverwijzing.contact_termijn_verlopen(d, nu) for d in doorverwijzingen),
+        nog_binnen_termijn=nog,
+        percentage_binnen_termijn=afgerond(100 * binnen / beoordeeld) if beoordeeld else None,
+        mediane_uren_tot_contact=afgerond(statistics.median(uren)) if uren else None,
+        escalaties=sum(doorverwijzing.geescaleerd(d) for d in doorverwijzingen),
         ingetrokken=sum(d.status == Status.INGETROKKEN for d in doorverwijzingen),
         verlengd=sum(bool(d.verlengingen) for d in doorverwijzingen),
         per_eindresultaat=dict(Counter(d.eindresultaat.code for d in doorverwijzingen if d.eindresultaat)),

@@ -1,7 +1,7 @@
 """Routing: which organisation serves an address. A municipality belongs to at most one organisation,
 and a postcode area to at most one municipality."""
 
-from warmdoor.domain.errors import Conflict, GeenDeelnemendeOrganisatie
+from warmdoor.domain.errors import Conflict, GeenDeelnemendeOrganisatie, TegenstrijdigAdres
 from warmdoor.models.entities import Organisatie, Routering, RouteringGemeente
 
 
@@ -15,16 +15,27 @@ def _overlapt(a: str, b: str) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-def gemeente_voor(routering: Routering, gemeentecode: str | None, postcode: str) -> str:
-    """The participating municipality for an address: the one named, else the one holding its PC4."""
-    if gemeentecode is not None:
-        if gemeentecode in routering.gemeenten:
-            return gemeentecode
-        raise GeenDeelnemendeOrganisatie(f"Geen deelnemende organisatie voor gemeente {gemeentecode}")
+def _gemeente_van_postcode(routering: Routering, postcode: str) -> str | None:
     pc4 = int(postcode[:4])
     for code, gemeente in routering.gemeenten.items():
         if any(bereik(gebied)[0] <= pc4 <= bereik(gebied)[1] for gebied in gemeente.postcodegebieden):
             return code
+    return None
+
+
+def gemeente_voor(routering: Routering, gemeentecode: str | None, postcode: str) -> str:
+    """The participating municipality for an address: the one named, else the one holding its PC4. A named
+    municipality that another municipality's area contradicts is refused, never guessed between (a PC4
+    that crosses a border belongs to no area, so naming the municipality settles it)."""
+    van_postcode = _gemeente_van_postcode(routering, postcode)
+    if gemeentecode is not None:
+        if van_postcode is not None and van_postcode != gemeentecode:
+            raise TegenstrijdigAdres(gemeentecode, postcode, van_postcode)
+        if gemeentecode in routering.gemeenten:
+            return gemeentecode
+        raise GeenDeelnemendeOrganisatie(f"Geen deelnemende organisatie voor gemeente {gemeentecode}")
+    if van_postcode is not None:
+        return van_postcode
     raise GeenDeelnemendeOrganisatie(
         f"Geen deelnemende organisatie voor postcode {postcode[:4]}; geef de gemeentecode mee als de "
         "postcode in meer gemeenten ligt"

@@ -17,6 +17,7 @@ _DIRECT = timedelta(minutes=1)
 _WERK = {
     Timer.CONTACTTERMIJN: levensloop.contacttermijn_bewaken,
     Timer.INCASSOSTOP: levensloop.incassostop_bewaken,
+    Timer.HERINNERING: levensloop.herinnering_bewaken,
     Timer.BEWAARTERMIJN: levensloop.persoonsgegevens_bewaken,
 }
 

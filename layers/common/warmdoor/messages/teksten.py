@@ -2,10 +2,10 @@
 
 from typing import Any
 
+from warmdoor.domain.terugkoppeling import uitkomst
 from warmdoor.messages import render
 from warmdoor.models.entities import Doorverwijzing, Organisatie
 from warmdoor.models.events import Gebeurtenis
-from warmdoor.presentation.doorverwijzing import uitkomst
 
 _UITKOMSTEN = {
     "niet_opgepakt_herhaalde_melding": "niet opgepakt: dezelfde achterstand is kort geleden al gemeld",
@@ -15,6 +15,7 @@ _UITKOMSTEN = {
     "niet_opgepakt": "niet opgepakt",
     "hulp_loopt_al": "de klant krijgt al hulp",
     "geen_contact": "er kon geen contact worden gelegd",
+    "geen_reactie": "de klant reageerde niet meer na het eerste contact",
     "geen_hulp_gewenst": "de klant wil geen hulp",
     "opgelost": "de achterstand is opgelost of er is een regeling",
     "vervolghulp": "de klant krijgt vervolghulp",
@@ -24,9 +25,8 @@ _REDENEN = {"betaald": "de klant heeft betaald", "onterecht": "de doorverwijzing
 
 
 class JinjaTeksten:
-    def __init__(self, basis_url: str | None, contact_termijn_dagen: int) -> None:
+    def __init__(self, basis_url: str | None) -> None:
         self._basis_url = basis_url
-        self._contact_termijn_dagen = contact_termijn_dagen
 
     def _context(self, g: Gebeurtenis, d: Doorverwijzing, organisatie: Organisatie) -> dict[str, Any]:
         """What a template may use: `g`, the facts of this event; `d`, the referral for who it is about and
@@ -47,7 +47,6 @@ class JinjaTeksten:
             "link": f"{self._basis_url}/doorverwijzingen/{d.id}" if self._basis_url else None,
             # A message sent after the retention period (a replayed event) has no personal data to give.
             "zonder_persoonsgegevens": organisatie.emailZonderPersoonsgegevens or client is None,
-            "termijn_dagen": self._contact_termijn_dagen,
             "reden": _REDENEN.get(g.intrekkingReden, "") if g.intrekkingReden else "",
             "terugkoppeling": _UITKOMSTEN[uitkomst(g.eindresultaat)] if g.eindresultaat else "",
         }

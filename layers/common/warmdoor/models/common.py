@@ -2,11 +2,14 @@
 
 import re
 import unicodedata
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from warmdoor.tijd import lokaal
 
 # What text may hold, decided per Unicode general category rather than by listing bad characters:
 # letters, marks, numbers, punctuation, symbols and ordinary spaces. Refused everywhere: control
@@ -71,8 +74,16 @@ Toelichting = Annotated[
     ),
 ]
 Gemeentecode = Annotated[str, StringConstraints(pattern=r"^GM[0-9]{4}$")]
+
+
 # An address SES and every mail system accept: RFC 5321 dot-atom local part, LDH domain labels (ASCII;
 # internationalised domains in their xn-- form).
+def _domein_klein(adres: str) -> str:
+    """Domains are case-insensitive, so Example.NL is example.nl; the local part may not be, so it stays."""
+    lokaal_deel, _, domein = adres.rpartition("@")
+    return f"{lokaal_deel}@{domein.lower()}"
+
+
 Email = Annotated[
     str,
     StringConstraints(
@@ -81,6 +92,22 @@ Email = Annotated[
         pattern=r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
         r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$",
     ),
+    AfterValidator(_domein_klein),
+]
+
+
+def _tijdstip(moment: datetime) -> datetime:
+    # Year 1 or 9999 with an offset has no Dutch local time (and lies far outside any referral).
+    if not 1900 <= moment.year <= 2999:
+        raise PydanticCustomError("range", "Het tijdstip ligt buiten de jaren 1900-2999")
+    return lokaal(moment)
+
+
+# An instant with its offset, kept in Dutch local time: 08:30Z and 09:30+01:00 are the same value.
+Tijdstip = Annotated[AwareDatetime, AfterValidator(_tijdstip)]
+# A house-number addition as the BAG writes it (a and A are the same addition).
+Huisnummertoevoeging = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$")
 ]
 
 _POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$")

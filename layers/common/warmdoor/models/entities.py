@@ -1,6 +1,6 @@
 """Domain entities: what the rules work on. Stored items and API views are mapped from these."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -43,6 +43,7 @@ class Organisatie(Entity):
     escalatieEmail: str | None = None
     smsNummers: list[str] = []
     emailZonderPersoonsgegevens: bool = False
+    sluitingsdagen: list[date] = []  # no working days for its deadlines (besides weekends and holidays)
     gemeenten: list[Gemeente]
 
 
@@ -112,7 +113,8 @@ class Contactpoging(Entity):
 class EindresultaatVastgelegd(Entity):
     code: Eindresultaat
     toelichting: str | None = None
-    tijdstip: datetime
+    tijdstip: datetime  # when the referral was closed; a correction keeps it
+    gecorrigeerdOp: datetime | None = None
 
 
 class Verlenging(Entity):
@@ -148,6 +150,7 @@ class Doorverwijzing(Entity):
     verlengingen: list[Verlenging] = []
     contactTermijnVerlopenOp: datetime | None = None
     incassostopBeeindigdOp: datetime | None = None
+    herinnerdOp: datetime | None = None  # the organisation was reminded to close before the erasure
     bezorgproblemen: list[Bezorgprobleem] = []
     persoonsgegevensVerwijderenOp: datetime | None = None
     persoonsgegevensVerwijderdOp: datetime | None = None

@@ -92,6 +92,7 @@ class Terugkoppelingsuitkomst(StrEnum):
     NIET_OPGEPAKT = "niet_opgepakt"
     HULP_LOOPT_AL = "hulp_loopt_al"
     GEEN_CONTACT = "geen_contact"
+    GEEN_REACTIE = "geen_reactie"
     GEEN_HULP_GEWENST = "geen_hulp_gewenst"
     OPGELOST = "opgelost"
     VERVOLGHULP = "vervolghulp"

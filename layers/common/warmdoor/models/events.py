@@ -26,6 +26,8 @@ class Gebeurtenissoort(StrEnum):
     INCASSOSTOP_VERLENGD = "IncassostopVerlengd"
     CONTACTTERMIJN_VERLOPEN = "ContacttermijnVerlopen"
     INCASSOSTOP_BEEINDIGD = "IncassostopBeeindigd"
+    TERUGKOPPELING_GEWIJZIGD = "TerugkoppelingGewijzigd"
+    BEWAARTERMIJN_HERINNERING = "BewaartermijnHerinnering"
     PERSOONSGEGEVENS_VERWIJDERD = "PersoonsgegevensVerwijderd"
 
 

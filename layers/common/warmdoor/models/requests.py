@@ -3,13 +3,14 @@
 from datetime import date
 from typing import Annotated
 
-from pydantic import AwareDatetime, Field, StrictBool, StrictInt, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 from warmdoor.models.common import (
     Bedrag,
     Email,
     Gemeentecode,
+    Huisnummertoevoeging,
     Identificatie,
     Kort,
     Naam,
@@ -18,6 +19,7 @@ from warmdoor.models.common import (
     Referentie,
     StrictModel,
     Telefoonnummer,
+    Tijdstip,
     Toelichting,
     Voorletters,
 )
@@ -33,7 +35,10 @@ from warmdoor.models.enums import (
 
 class Toestemming(StrictModel):
     verleend: StrictBool = Field(description="The customer consented to the referral and wants help")
-    tijdstip: AwareDatetime
+    tijdstip: Tijdstip = Field(
+        description="Wanneer de klant toestemming gaf: niet in de toekomst en hoogstens ToestemmingMaxDagen "
+        "(standaard 14) dagen geleden"
+    )
     kanaal: Toestemmingskanaal
     smsBevestiging: StrictBool = False
 
@@ -60,13 +65,7 @@ class Client(StrictModel):
 class Adres(StrictModel):
     straatnaam: Naam
     huisnummer: Annotated[StrictInt, Field(ge=1, le=99999)]
-    huisnummertoevoeging: (
-        Annotated[
-            str,
-            StringConstraints(strip_whitespace=True, min_length=1, max_length=4, pattern=r"^[A-Za-z0-9]+$"),
-        ]
-        | None
-    ) = None
+    huisnummertoevoeging: Huisnummertoevoeging | None = None
     postcode: Postcode
     plaatsnaam: Naam
 
@@ -84,14 +83,21 @@ class DoorverwijzingVerzoek(StrictModel):
     client: Client
     adres: Adres
     achterstand: Achterstand
-    gemeentecode: Gemeentecode | None = None
+    gemeentecode: Gemeentecode | None = Field(
+        default=None,
+        description="De gemeente van het adres, nodig als de postcode in meer gemeenten ligt; ligt de postcode in "
+        "het gebied van een andere gemeente, dan is het 422",
+    )
     toelichting: Toelichting | None = None
 
 
 class ContactpogingVerzoek(StrictModel):
     soort: Contactsoort
-    bereikt: StrictBool
-    tijdstip: AwareDatetime
+    bereikt: StrictBool = Field(
+        description="De klant is bereikt: alleen mogelijk in een gesprek of een antwoord (niet met brief, kaartje "
+        "of administratief)"
+    )
+    tijdstip: Tijdstip = Field(description="Niet voor de aanmelding en niet in de toekomst")
     toelichting: Toelichting | None = None
 
 
@@ -143,6 +149,16 @@ class OrganisatieVerzoek(StrictModel):
     emailZonderPersoonsgegevens: StrictBool = Field(
         default=False, description="E-mails noemen alleen de doorverwijzing en een link, geen persoonsgegevens"
     )
+    sluitingsdagen: Annotated[
+        list[date],
+        Field(
+            max_length=366,
+            description="Dagen waarop de organisatie dicht is (bijvoorbeeld tussen Kerst en Oud en Nieuw): geen "
+            "werkdag voor een contacttermijn in werkdagen, naast weekenden en de feestdagen van de Algemene "
+            "termijnenwet",
+        ),
+        AfterValidator(lambda dagen: sorted(set(dagen))),
+    ] = []
     gemeenten: Annotated[list[GemeenteVerzoek], Field(min_length=1, max_length=60)]
 
 

@@ -135,6 +135,7 @@ class OrganisatieWeergave(View):
     escalatieEmail: str | None
     smsNummers: list[str]
     emailZonderPersoonsgegevens: bool
+    sluitingsdagen: list[date]
     gemeenten: list[GemeenteVerzoek]
 
 
@@ -193,10 +194,23 @@ class Problem(View):
 
 class Cijfers(View):
     aantal: int = Field(description="Doorverwijzingen aangemeld in de periode")
-    gecontacteerdBinnenTermijn: int = Field(description="Waarvan de persoon binnen de contacttermijn is bereikt")
-    percentageBinnenTermijn: float | None = Field(description="gecontacteerdBinnenTermijn / aantal x 100")
-    medianeUrenTotContact: float | None = Field(description="Mediaan van de uren van aanmelding tot contact")
-    contactTermijnVerlopen: int = Field(description="Waarvan de termijn verstreek zonder contact (escalaties)")
+    gecontacteerdBinnenTermijn: int = Field(
+        description="Waarvan de persoon binnen de contacttermijn is bereikt (het eerste contact is de vroegste "
+        "contactpoging waarin de persoon is bereikt)"
+    )
+    nogBinnenTermijn: int = Field(
+        description="Waarvan de persoon nog niet is bereikt en de contacttermijn nog loopt: te vroeg om te zeggen"
+    )
+    percentageBinnenTermijn: float | None = Field(
+        description="gecontacteerdBinnenTermijn / (aantal - nogBinnenTermijn) x 100, op één decimaal, half naar "
+        "boven afgerond; leeg als er nog niets te beoordelen is"
+    )
+    medianeUrenTotContact: float | None = Field(
+        description="Mediaan van de uren van aanmelding tot het eerste contact, op één decimaal, half naar boven"
+    )
+    contactTermijnVerlopen: int = Field(
+        description="Escalaties: waarvan de coördinator is gewaarschuwd dat de termijn verstreek zonder contact"
+    )
     ingetrokken: int
     verlengd: int = Field(description="Waarvan de incassostop minstens eenmaal is verlengd")
     perEindresultaat: dict[str, int] = Field(
@@ -219,7 +233,10 @@ class Rapport(Cijfers):
 class AuditregelWeergave(View):
     sleutelId: str
     rol: Rol
-    actie: str = Field(description="aanmelding, gelezen, intrekking, contactpoging, eindresultaat, verlenging, ...")
+    actie: str = Field(
+        description="aanmelding, gelezen, intrekking, contactpoging, eindresultaat, eindresultaat_correctie, "
+        "verlenging, herinnering, persoonsgegevens_verwijderd, ..."
+    )
     tijdstip: datetime
 
 

@@ -19,6 +19,7 @@ class Settings(BaseModel):
     incassostop_dagen: int = Field(default=30, ge=1, le=180, alias="INCASSOSTOP_DAGEN")
     incassostop_max_dagen: int = Field(default=90, ge=1, le=365, alias="INCASSOSTOP_MAX_DAGEN")
     bewaartermijn_dagen: int = Field(default=183, ge=1, le=3650, alias="BEWAARTERMIJN_DAGEN")
+    toestemming_max_dagen: int = Field(default=14, ge=1, le=90, alias="TOESTEMMING_MAX_DAGEN")
     timer_groep: str = Field(default="", alias="TIMER_GROEP")
     gebruiksplan: str = Field(default="", alias="GEBRUIKSPLAN")
     timer_functie_arn: str = Field(default="", alias="TIMER_FUNCTIE_ARN")

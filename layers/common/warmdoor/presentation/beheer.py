@@ -15,6 +15,7 @@ def organisatie(o: Organisatie) -> OrganisatieWeergave:
         escalatieEmail=o.escalatieEmail,
         smsNummers=o.smsNummers,
         emailZonderPersoonsgegevens=o.emailZonderPersoonsgegevens,
+        sluitingsdagen=o.sluitingsdagen,
         gemeenten=[GemeenteVerzoek(code=g.code, naam=g.naam, postcodegebieden=g.postcodegebieden) for g in o.gemeenten],
     )
 

@@ -4,9 +4,9 @@ happens here and only here."""
 from datetime import datetime
 
 from warmdoor.domain import doorverwijzing
+from warmdoor.domain.terugkoppeling import uitkomst
 from warmdoor.domain.toegang import ziet_persoonsgegevens
 from warmdoor.models.entities import Doorverwijzing, Principal
-from warmdoor.models.enums import Eindresultaat, Terugkoppelingsuitkomst
 from warmdoor.models.responses import (
     BezorgprobleemWeergave,
     ContactpogingWeergave,
@@ -24,31 +24,6 @@ from warmdoor.tijd import lokaal
 
 def optioneel(moment: datetime | None) -> datetime | None:
     return lokaal(moment) if moment else None
-
-
-_TERUGKOPPELING = {
-    Eindresultaat.NIET_OPGEPAKT_HERHAALDE_MELDING: Terugkoppelingsuitkomst.NIET_OPGEPAKT_HERHAALDE_MELDING,
-    Eindresultaat.NIET_OPGEPAKT_ONTERECHT_SIGNAAL: Terugkoppelingsuitkomst.NIET_OPGEPAKT_ONTERECHT_SIGNAAL,
-    Eindresultaat.OVERLEDEN: Terugkoppelingsuitkomst.OVERLEDEN,
-    Eindresultaat.GEEN_INWONER: Terugkoppelingsuitkomst.GEEN_INWONER,
-    # Unlawful stay, detention, safety list...: the creditor learns only that it was not taken up.
-    Eindresultaat.NIET_OPGEPAKT_ANDERE_REDEN: Terugkoppelingsuitkomst.NIET_OPGEPAKT,
-    Eindresultaat.AL_BEKEND_BIJ_SCHULDHULP: Terugkoppelingsuitkomst.HULP_LOOPT_AL,
-    Eindresultaat.ANDER_LOPEND_TRAJECT: Terugkoppelingsuitkomst.HULP_LOOPT_AL,
-    Eindresultaat.GEEN_CONTACT: Terugkoppelingsuitkomst.GEEN_CONTACT,
-    Eindresultaat.GEEN_REACTIE_NA_CONTACT: Terugkoppelingsuitkomst.GEEN_CONTACT,
-    Eindresultaat.GEEN_HULP_GEWENST: Terugkoppelingsuitkomst.GEEN_HULP_GEWENST,
-    Eindresultaat.ZELF_OPGELOST: Terugkoppelingsuitkomst.OPGELOST,
-    Eindresultaat.QUICK_FIX: Terugkoppelingsuitkomst.OPGELOST,
-    Eindresultaat.VERVOLGHULP_FINANCIEEL: Terugkoppelingsuitkomst.VERVOLGHULP,
-    Eindresultaat.VERWIJZING_ZONDER_CONTACT: Terugkoppelingsuitkomst.VERVOLGHULP,
-    Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL: Terugkoppelingsuitkomst.VERVOLGHULP,
-}
-
-
-def uitkomst(code: Eindresultaat) -> Terugkoppelingsuitkomst:
-    """What the creditor may learn of a final result."""
-    return _TERUGKOPPELING[code]
 
 
 def terugkoppeling(d: Doorverwijzing) -> Terugkoppeling | None:

@@ -6,14 +6,15 @@ import io
 from collections import Counter
 
 from warmdoor.domain import rapportage
+from warmdoor.domain.terugkoppeling import uitkomst
 from warmdoor.models.entities import Principal
 from warmdoor.models.enums import Rol
 from warmdoor.models.responses import Cijfers, Rapport, Uitsplitsing
-from warmdoor.presentation.doorverwijzing import uitkomst
 
 _KOLOMMEN = [
     "aantal",
     "gecontacteerdBinnenTermijn",
+    "nogBinnenTermijn",
     "percentageBinnenTermijn",
     "medianeUrenTotContact",
     "contactTermijnVerlopen",
@@ -33,9 +34,10 @@ def _cijfers(principal: Principal, c: rapportage.Cijfers) -> Cijfers:
     return Cijfers(
         aantal=c.aantal,
         gecontacteerdBinnenTermijn=c.gecontacteerd_binnen_termijn,
+        nogBinnenTermijn=c.nog_binnen_termijn,
         percentageBinnenTermijn=c.percentage_binnen_termijn,
         medianeUrenTotContact=c.mediane_uren_tot_contact,
-        contactTermijnVerlopen=c.contact_termijn_verlopen,
+        contactTermijnVerlopen=c.escalaties,
         ingetrokken=c.ingetrokken,
         verlengd=c.verlengd,
         perEindresultaat=per_eindresultaat,

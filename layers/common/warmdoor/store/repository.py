@@ -5,7 +5,7 @@ import binascii
 import json
 import time
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -59,6 +59,18 @@ def _persoonsgegevens_item(d: Doorverwijzing) -> Item:
     if d.persoonsgegevensVerwijderenOp is None:
         return waarden
     return {**waarden, **naar_dynamo({"verlooptOp": int(d.persoonsgegevensVerwijderenOp.timestamp())})}
+
+
+def _claim_item(claim: Claim) -> Item:
+    waarden: dict[str, Any] = {
+        **keys.claim(claim.soort, claim.schuldeiserId, claim.waarde),
+        "hash": claim.hash,
+        "doorverwijzingId": claim.doorverwijzingId,
+    }
+    if claim.verlooptOp is not None:
+        # The table's TTL attribute: DynamoDB removes the expired claim some time after it expired.
+        waarden["verlooptOp"] = int(claim.verlooptOp.timestamp())
+    return naar_dynamo(waarden)
 
 
 def _redenen(fout: ClientError) -> list[str]:
@@ -258,7 +270,15 @@ class DynamoRepository:
         if gevonden is None:
             return None
         waarden = uit_dynamo(gevonden)
-        return Claim(soort, schuldeiser_id, waarde, waarden["hash"], waarden["doorverwijzingId"])
+        verloopt = waarden.get("verlooptOp")
+        return Claim(
+            soort,
+            schuldeiser_id,
+            waarde,
+            waarden["hash"],
+            waarden["doorverwijzingId"],
+            datetime.fromtimestamp(int(verloopt), UTC) if verloopt is not None else None,
+        )
 
     def doorverwijzing_aanmelden(
         self,
@@ -268,18 +288,14 @@ class DynamoRepository:
         gebeurtenissen: Sequence[Gebeurtenis],
         audit: Auditregel,
     ) -> None:
+        # TTL deletes an expired claim up to days later: until then it is free to take again.
         claim_acties = [
             {
                 "Put": {
                     "TableName": self._table,
-                    "Item": naar_dynamo(
-                        {
-                            **keys.claim(claim.soort, claim.schuldeiserId, claim.waarde),
-                            "hash": claim.hash,
-                            "doorverwijzingId": claim.doorverwijzingId,
-                        }
-                    ),
-                    "ConditionExpression": _NIET_BESTAAND,
+                    "Item": _claim_item(claim),
+                    "ConditionExpression": f"{_NIET_BESTAAND} OR verlooptOp <= :nu",
+                    "ExpressionAttributeValues": naar_dynamo({":nu": int(doorverwijzing.aangemeldOp.timestamp())}),
                 }
             }
             for claim in claims
