@@ -49,6 +49,8 @@ def physical_refs() -> dict[str, str]:
         "AWS::Region": REGION,
         "AWS::AccountId": ACCOUNT,
         "AWS::StackName": PREFIX,
+        # The functions reach the emulation where this process does (empty under moto's in-process mock).
+        "AwsEndpointUrl": os.environ.get("AWS_ENDPOINT_URL", ""),
     }
     for naam, res in template.load()["Resources"].items():
         soort = res["Type"]

@@ -1,11 +1,22 @@
 """Demo data of the pilot region: seven debt-assistance organisations in the Evides area (Zeeland and the
-Rotterdam region, real CBS municipality codes, plausible postcode areas), one water company, and keys."""
+Rotterdam region, real CBS municipality codes, plausible postcode areas), one water company, keys with
+fixed ids and secrets, and three referrals with fixed ids: the ids and keys that events/ refers to."""
 
+import dataclasses
+import functools
 import json
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from local.gateway import Gateway
+from local.lambdas import Runtime
+from warmdoor.domain import intake
+from warmdoor.domain import sleutels as sleutelbeheer
+from warmdoor.models.entities import Principal
+from warmdoor.models.enums import Rol
+from warmdoor.models.requests import DoorverwijzingVerzoek
+from warmdoor.ports import Clock, Gebruiksplan
 
 ORGANISATIES: dict[str, dict[str, Any]] = {
     "walcheren": {
@@ -62,6 +73,12 @@ ORGANISATIES: dict[str, dict[str, Any]] = {
 SCHULDEISER_ID = "evides-demo"
 SCHULDEISER = {"naam": "Evides Waterbedrijf (demo)", "type": "water", "email": "incasso@evides.example"}
 
+# The referrals, one in each stage a developer wants to see an event of.
+OPEN = "de000000-0000-4000-8000-000000000001"  # registered, waiting for contact (Middelburg)
+AFGEROND = "de000000-0000-4000-8000-000000000002"  # reached, closed with a result, stop extended (Vlissingen)
+INGETROKKEN = "de000000-0000-4000-8000-000000000003"  # withdrawn by the creditor (Goes)
+ROTTERDAM = "de000000-0000-4000-8000-000000000004"  # registered, waiting for contact (Rotterdam)
+
 
 @dataclass(frozen=True)
 class DemoKey:
@@ -69,17 +86,27 @@ class DemoKey:
     rol: str
     subject: str | None
     secret: str
+    id: str
 
 
 def sleutels() -> list[DemoKey]:
-    """Fixed secrets, so that the README's curl session works as printed. Local only."""
+    """Fixed secrets and ids, so that the README's curl session and events/ work as printed. Local only."""
     return [
-        DemoKey("schuldeiser Evides (demo)", "schuldeiser", SCHULDEISER_ID, "demo-schuldeiser-evides"),
+        DemoKey(
+            "schuldeiser Evides (demo)", "schuldeiser", SCHULDEISER_ID, "demo-schuldeiser-evides", "de00000000000001"
+        ),
         *(
-            DemoKey(org["naam"], "organisatie", org_id, f"demo-organisatie-{org_id}")
-            for org_id, org in ORGANISATIES.items()
+            DemoKey(org["naam"], "organisatie", org_id, f"demo-organisatie-{org_id}", f"de000000000000{nummer:02x}")
+            for nummer, (org_id, org) in enumerate(ORGANISATIES.items(), start=0x10)
         ),
     ]
+
+
+# A key of Evides that was revoked (the authorizer's event of a revoked key uses it).
+INGETROKKEN_SLEUTEL = DemoKey(
+    "ingetrokken sleutel (demo)", "schuldeiser", SCHULDEISER_ID, "demo-ingetrokken-sleutel", "de0000000000dead"
+)
+BEHEER_SLEUTEL_ID = "de00000000000000"
 
 
 def organisatie_body(org_id: str, org: dict[str, Any]) -> dict[str, Any]:
@@ -92,11 +119,112 @@ def organisatie_body(org_id: str, org: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def seed(gateway: Gateway, admin_key: str) -> None:
-    headers = {"Authorization": f"Bearer {admin_key}", "Content-Type": "application/json"}
-    verzoeken = [(f"/v1/organisaties/{org_id}", organisatie_body(org_id, org)) for org_id, org in ORGANISATIES.items()]
-    verzoeken.append((f"/v1/schuldeisers/{SCHULDEISER_ID}", SCHULDEISER))
-    for pad, body in verzoeken:
-        antwoord = gateway.handle("PUT", pad, headers, json.dumps(body).encode())
-        if antwoord.status not in (200, 201):
-            raise RuntimeError(f"seeding {pad} failed: {antwoord.status} {antwoord.body!r}")
+def _aanmelding(
+    referentie: str, client: dict[str, Any], adres: dict[str, Any], toestemming_op: datetime
+) -> DoorverwijzingVerzoek:
+    return DoorverwijzingVerzoek.model_validate(
+        {
+            "schuldeiserReferentie": referentie,
+            "toestemming": {
+                "verleend": True,
+                "tijdstip": toestemming_op.isoformat(),
+                "kanaal": "telefoon",
+                "smsBevestiging": True,
+            },
+            "client": client,
+            "adres": adres,
+            "achterstand": {"bedrag": "312.40", "ontstaansdatum": "2026-08-01"},
+            "toelichting": "Bereikbaar na 16.00 uur",
+        }
+    )
+
+
+# Fictitious people at real streets of the municipalities their postcodes route to.
+_PERSONEN: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
+    OPEN: (
+        "EVD-DEMO-0001",
+        {
+            "voorletters": "S.",
+            "voornaam": "Sanne",
+            "achternaam": "Visser",
+            "geboortedatum": "1987-03-14",
+            "telefoonnummer": "06 11111111",
+            "email": "sanne.visser@example.nl",
+        },
+        {"straatnaam": "Lange Noordstraat", "huisnummer": 12, "postcode": "4331 CE", "plaatsnaam": "Middelburg"},
+    ),
+    AFGEROND: (
+        "EVD-DEMO-0002",
+        {
+            "voorletters": "M.",
+            "voornaam": "Mohamed",
+            "achternaam": "El Amrani",
+            "geboortedatum": "1979-11-02",
+            "telefoonnummer": "06 22222222",
+        },
+        {"straatnaam": "Walstraat", "huisnummer": 7, "postcode": "4381 EH", "plaatsnaam": "Vlissingen"},
+    ),
+    INGETROKKEN: (
+        "EVD-DEMO-0003",
+        {
+            "voorletters": "P.",
+            "voornaam": "Petra",
+            "voorvoegsel": "de",
+            "achternaam": "Bruijn",
+            "geboortedatum": "1992-06-21",
+            "telefoonnummer": "06 33333333",
+        },
+        {"straatnaam": "Grote Markt", "huisnummer": 3, "postcode": "4461 AJ", "plaatsnaam": "Goes"},
+    ),
+    ROTTERDAM: (
+        "EVD-DEMO-0004",
+        {
+            "voorletters": "K.",
+            "voornaam": "Kees",
+            "achternaam": "Jansen",
+            "geboortedatum": "1965-01-30",
+            "telefoonnummer": "06 44444444",
+        },
+        {"straatnaam": "Nieuwe Binnenweg", "huisnummer": 101, "postcode": "3014 GJ", "plaatsnaam": "Rotterdam"},
+    ),
+}
+
+
+def seed(gateway: Gateway, runtime: Runtime, plan: Gebruiksplan, admin_key: str, klok: Clock) -> None:
+    """Everything above: keys in the store, organisations and the creditor through the API, the referrals
+    through the domain itself (the API would give each a random id), what happened to them through the API."""
+    ctx = runtime.diensten("ApiFunction").context
+    nu = klok.now()
+    sleutelbeheer.registreren(
+        ctx.repo, plan, admin_key, nu, Rol.BEHEER, omschrijving="lokale beheersleutel", sleutel_id=BEHEER_SLEUTEL_ID
+    )
+    for key in [*sleutels(), INGETROKKEN_SLEUTEL]:
+        subject = {"schuldeiser_id" if key.rol == "schuldeiser" else "organisatie_id": key.subject}
+        sleutelbeheer.registreren(
+            ctx.repo, plan, key.secret, nu, Rol(key.rol), omschrijving=key.label, sleutel_id=key.id, **subject
+        )
+
+    def verzoek(geheim: str, method: str, pad: str, body: dict[str, Any] | None = None) -> None:
+        headers = {"Authorization": f"Bearer {geheim}", "Content-Type": "application/json"}
+        antwoord = gateway.handle(method, pad, headers, json.dumps(body).encode() if body is not None else b"")
+        if antwoord.status not in (200, 201, 204):
+            raise RuntimeError(f"seeding {method} {pad} failed: {antwoord.status} {antwoord.body!r}")
+
+    for org_id, org in ORGANISATIES.items():
+        verzoek(admin_key, "PUT", f"/v1/organisaties/{org_id}", organisatie_body(org_id, org))
+    verzoek(admin_key, "PUT", f"/v1/schuldeisers/{SCHULDEISER_ID}", SCHULDEISER)
+    verzoek(admin_key, "DELETE", f"/v1/api-sleutels/{INGETROKKEN_SLEUTEL.id}")
+
+    evides = Principal(sleutelId=sleutels()[0].id, rol=Rol.SCHULDEISER, schuldeiserId=SCHULDEISER_ID)
+    for doorverwijzing_id, (referentie, client, adres) in _PERSONEN.items():
+        toestemming_op = klok.now().replace(microsecond=0) - timedelta(hours=1)
+        ctx_met_id = dataclasses.replace(ctx, nieuw_id=functools.partial(str, doorverwijzing_id))
+        intake.aanmelden(ctx_met_id, evides, _aanmelding(referentie, client, adres, toestemming_op), None)
+
+    walcheren, evides_geheim = "demo-organisatie-walcheren", sleutels()[0].secret
+    pad = f"/v1/doorverwijzingen/{AFGEROND}"
+    gesprek = {"soort": "telefoon", "bereikt": True, "tijdstip": klok.now().replace(microsecond=0).isoformat()}
+    verzoek(walcheren, "POST", f"{pad}/contactpogingen", gesprek)
+    verzoek(walcheren, "PUT", f"{pad}/eindresultaat", {"code": "vervolghulp_financieel"})
+    verzoek(walcheren, "POST", f"{pad}/verlengingen", {"dagen": 30, "reden": "Betalingsregeling loopt nog"})
+    verzoek(evides_geheim, "POST", f"/v1/doorverwijzingen/{INGETROKKEN}/intrekkingen", {"reden": "betaald"})

@@ -65,6 +65,88 @@ def _pattern(path: str) -> re.Pattern[str]:
     return re.compile("^" + re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(path)) + "$")
 
 
+def proxy_event(
+    resource: str,
+    params: dict[str, str],
+    method: str,
+    path: str,
+    query: str,
+    headers: dict[str, str],
+    body: bytes,
+    host: str,
+    moment_ms: int | None = None,
+) -> dict[str, Any]:
+    """The REST API's proxy event for one request (before the authorizer's context is added)."""
+    paren = parse_qsl(query, keep_blank_values=True)
+    multi: dict[str, list[str]] = {}
+    for naam, waarde in paren:
+        multi.setdefault(naam, []).append(waarde)
+    try:
+        tekst: str | None = body.decode() if body else None
+        base64 = False
+    except UnicodeDecodeError:
+        import base64 as b64
+
+        tekst, base64 = b64.b64encode(body).decode(), True
+    moment_ms = int(time.time() * 1000) if moment_ms is None else moment_ms
+    return {
+        "resource": resource,
+        "path": path,
+        "httpMethod": method.upper(),
+        "headers": dict(headers),
+        "multiValueHeaders": {naam: [waarde] for naam, waarde in headers.items()},
+        "queryStringParameters": {naam: waarden[-1] for naam, waarden in multi.items()} or None,
+        "multiValueQueryStringParameters": multi or None,
+        "pathParameters": params or None,
+        "stageVariables": None,
+        "requestContext": {
+            "resourcePath": resource,
+            "httpMethod": method.upper(),
+            "path": f"/{STAGE}{path}",
+            "stage": STAGE,
+            "requestId": str(uuid.uuid4()),
+            "requestTime": time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(moment_ms / 1000)),
+            "requestTimeEpoch": moment_ms,
+            "protocol": "HTTP/1.1",
+            "domainName": host,
+            "apiId": API_ID,
+            "accountId": ACCOUNT,
+            "identity": {"sourceIp": "127.0.0.1"},
+        },
+        "body": tekst,
+        "isBase64Encoded": base64,
+    }
+
+
+def request_authorizer_event(event: dict[str, Any]) -> dict[str, Any]:
+    """What a REQUEST authorizer gets for a proxy event: its request, and the ARN of the method called."""
+    return {
+        "type": "REQUEST",
+        "methodArn": f"{API_ARN}/{STAGE}/{event['httpMethod']}{event['path']}",
+        **{
+            k: event[k]
+            for k in (
+                "resource",
+                "path",
+                "httpMethod",
+                "headers",
+                "multiValueHeaders",
+                "queryStringParameters",
+                "multiValueQueryStringParameters",
+                "pathParameters",
+                "stageVariables",
+                "requestContext",
+            )
+        },
+    }
+
+
+def authorized(event: dict[str, Any], beleid: dict[str, Any]) -> dict[str, Any]:
+    """The proxy event as the API function gets it after the authorizer allowed it: with its context."""
+    context = {**beleid.get("context", {}), "principalId": beleid["principalId"]}
+    return {**event, "requestContext": {**event["requestContext"], "authorizer": context}}
+
+
 class Gateway:
     def __init__(self, runtime: Runtime, host: str) -> None:
         self._runtime = runtime
@@ -105,12 +187,12 @@ class Gateway:
         if route_match is None:
             return self._gateway_response("MISSING_AUTHENTICATION_TOKEN")
         route, match = route_match
-        event = self._event(route, match.groupdict(), method, path, query, headers, body)
+        event = proxy_event(route.path, match.groupdict(), method, path, query, headers, body, self._host)
         if route.authorized:
             beleid = self._authorize(event)
             if isinstance(beleid, HttpResponse):
                 return beleid
-            event["requestContext"]["authorizer"] = {**beleid.get("context", {}), "principalId": beleid["principalId"]}
+            event = authorized(event, beleid)
             if route.api_key_required and (geweigerd := self._gebruiksplan(beleid.get("usageIdentifierKey"))):
                 return geweigerd
         try:
@@ -124,25 +206,7 @@ class Gateway:
     def _authorize(self, event: dict[str, Any]) -> dict[str, Any] | HttpResponse:
         if not any(naam.lower() == "authorization" for naam in event["headers"]):
             return self._gateway_response("UNAUTHORIZED")
-        authorizer_event = {
-            "type": "REQUEST",
-            "methodArn": f"{API_ARN}/{STAGE}/{event['httpMethod']}{event['path']}",
-            **{
-                k: event[k]
-                for k in (
-                    "resource",
-                    "path",
-                    "httpMethod",
-                    "headers",
-                    "multiValueHeaders",
-                    "queryStringParameters",
-                    "multiValueQueryStringParameters",
-                    "pathParameters",
-                    "stageVariables",
-                    "requestContext",
-                )
-            },
-        }
+        authorizer_event = request_authorizer_event(event)
         try:
             beleid = self._runtime.invoke(self._authorizer, authorizer_event)
         except Exception as fout:
@@ -165,53 +229,6 @@ class Gateway:
         if not self.doseerder.neem(waarde):
             return self._gateway_response("THROTTLED")
         return None
-
-    def _event(
-        self,
-        route: template.Route,
-        params: dict[str, str],
-        method: str,
-        path: str,
-        query: str,
-        headers: dict[str, str],
-        body: bytes,
-    ) -> dict[str, Any]:
-        paren = parse_qsl(query, keep_blank_values=True)
-        multi: dict[str, list[str]] = {}
-        for naam, waarde in paren:
-            multi.setdefault(naam, []).append(waarde)
-        try:
-            tekst: str | None = body.decode() if body else None
-            base64 = False
-        except UnicodeDecodeError:
-            import base64 as b64
-
-            tekst, base64 = b64.b64encode(body).decode(), True
-        return {
-            "resource": route.path,
-            "path": path,
-            "httpMethod": method.upper(),
-            "headers": dict(headers),
-            "multiValueHeaders": {naam: [waarde] for naam, waarde in headers.items()},
-            "queryStringParameters": {naam: waarden[-1] for naam, waarden in multi.items()} or None,
-            "multiValueQueryStringParameters": multi or None,
-            "pathParameters": params or None,
-            "stageVariables": None,
-            "requestContext": {
-                "resourcePath": route.path,
-                "httpMethod": method.upper(),
-                "path": f"/{STAGE}{path}",
-                "stage": STAGE,
-                "requestId": str(uuid.uuid4()),
-                "requestTimeEpoch": int(time.time() * 1000),
-                "domainName": self._host,
-                "apiId": API_ID,
-                "accountId": ACCOUNT,
-                "identity": {"sourceIp": "127.0.0.1"},
-            },
-            "body": tekst,
-            "isBase64Encoded": base64,
-        }
 
     @staticmethod
     def _http(antwoord: dict[str, Any]) -> HttpResponse:

@@ -7,7 +7,7 @@ import os
 import threading
 import time
 from dataclasses import asdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 from http import HTTPStatus
 from typing import Any
 
@@ -24,7 +24,6 @@ from local.streams import StreamPump
 from local.timers import TimerPump
 from local.wsgi import application
 from warmdoor.domain import sleutels
-from warmdoor.models.enums import Rol
 from warmdoor.store.repository import DynamoRepository
 
 
@@ -45,7 +44,9 @@ class LocalStack:
         keep: bool = False,
         log_level: str = "WARN",
         access_log: bool = False,
+        start: datetime | None = None,
     ) -> None:
+        """`start`: where the clock begins (now when not given)."""
         # The emulated AWS and the HTTP front both log every request through werkzeug; keep our own lines.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         self.port = port
@@ -58,7 +59,7 @@ class LocalStack:
         refs["LogLevel"] = log_level
         self.refs = refs
         aws.create_resources(refs)
-        self.clock = MovableClock()
+        self.clock = MovableClock(start)
         self.runtime = Runtime(refs, dict(os.environ), self.clock)
         self.gateway = Gateway(self.runtime, f"127.0.0.1:{port}")
         restored = keep and bewaren.restore(refs, self.clock)
@@ -85,12 +86,7 @@ class LocalStack:
         return DynamoRepository(aws.client("dynamodb"), self.refs["Tabel"])
 
     def _seed(self) -> None:
-        repo, plan, nu = self._repo(), aws.gebruiksplan(self.refs), self.clock.now()
-        sleutels.registreren(repo, plan, self.admin_key, nu, Rol.BEHEER, omschrijving="lokale beheersleutel")
-        demo.seed(self.gateway, self.admin_key)
-        for key in demo.sleutels():
-            subject = {"schuldeiser_id" if key.rol == "schuldeiser" else "organisatie_id": key.subject}
-            sleutels.registreren(repo, plan, key.secret, nu, Rol(key.rol), omschrijving=key.label, **subject)
+        demo.seed(self.gateway, self.runtime, aws.gebruiksplan(self.refs), self.admin_key, self.clock)
 
     def serve_forever(self) -> None:
         self.pumps.start()
@@ -155,7 +151,16 @@ class LocalStack:
         if pad == "/_local/outbox" and method == "GET":
             return _json(200, outbox.outbox())
         if pad == "/_local/aws" and method == "GET":
-            return _json(200, {"endpoint": self._emulated.endpoint, "region": aws.REGION})
+            # What `make invoke` needs to run a function against this stack as it runs its own.
+            return _json(
+                200,
+                {
+                    "endpoint": self._emulated.endpoint,
+                    "region": aws.REGION,
+                    "refs": self.refs,
+                    "now": self.clock.now().isoformat(),
+                },
+            )
         if pad == "/_local/replay" and method == "POST":
             return _json(200, self.replay())
         if pad == "/_local/clock" and method == "GET":

@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-import uuid
 from datetime import datetime, timedelta
 
 from warmdoor.domain import audit, doorverwijzing, raadplegen
@@ -49,7 +48,7 @@ def aanmelden(
     vereis(principal, Handeling.AANMELDEN)
     assert principal.schuldeiserId is not None
     nu = ctx.klok.now().replace(microsecond=0)  # the registration's own moment (whole seconds)
-    doorverwijzing_id = str(uuid.uuid4())
+    doorverwijzing_id = ctx.nieuw_id()
     inhoud = inhoud_hash(verzoek)
     claims = [
         Claim(

@@ -27,9 +27,11 @@ def registreren(
     schuldeiser_id: str | None = None,
     organisatie_id: str | None = None,
     omschrijving: str | None = None,
+    sleutel_id: str | None = None,
 ) -> ApiSleutel:
+    """`sleutel_id` only where an id must be known in advance (the local demo keys)."""
     sleutel = ApiSleutel(
-        id=secrets.token_hex(8),
+        id=sleutel_id or secrets.token_hex(8),
         rol=rol,
         schuldeiserId=schuldeiser_id,
         organisatieId=organisatie_id,
