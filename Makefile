@@ -8,10 +8,12 @@ SAM := $(TOOLS)/sam/bin/sam
 CHECKOV := $(TOOLS)/checkov/bin/checkov
 STACK ?= warmdoor
 REGION ?= eu-west-1
+# The samconfig.toml environment `make deploy` uses: default, test or prod.
+ENV ?= default
 export SAM_CLI_TELEMETRY := 0
 export PYTHONPATH := layers/common:.
 
-.PHONY: install run test lint validate build deploy bench operator-key replay clean
+.PHONY: install run test lint validate build deploy bench operator-key replay clean invoke events
 
 $(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,8 +67,19 @@ validate: $(SAM)
 build: $(SAM)
 	$(SAM) build
 
+# Stack name, region, capabilities and parameters from samconfig.toml's ENV; STACK=... on the command line
+# deploys that environment's settings under another name.
 deploy: build
-	$(SAM) deploy --stack-name $(STACK) --region $(REGION) --resolve-s3 --capabilities CAPABILITY_IAM $(ARGS)
+	$(SAM) deploy --config-env $(ENV) $(if $(filter command line,$(origin STACK)),--stack-name $(STACK)) $(ARGS)
+
+# A function's handler with an event, against the running `make run` (what `sam local invoke` does, minus
+# the container): make invoke EVENT=events/api/doorverwijzing-lezen.json [FUNCTION=ApiFunction]
+invoke: $(VENV)/.installed
+	$(PY) -m local.invoke $(EVENT) $(if $(FUNCTION),--function $(FUNCTION))
+
+# events/ again, at the current time (their consent and contact times age; see local/events.py).
+events: $(VENV)/.installed
+	$(PY) -m local.events
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py

@@ -7,9 +7,10 @@ import sys
 import threading
 import time
 import warnings
+from pathlib import Path
 from types import FrameType
 
-from local import demo
+from local import demo, sam_local
 from local.stack import LocalStack
 
 
@@ -21,6 +22,12 @@ def main() -> None:
         action="store_true",
         default=os.environ.get("WARMDOOR_KEEP") == "1",
         help="keep the data of the previous run (also WARMDOOR_KEEP=1)",
+    )
+    parser.add_argument(
+        "--env-json",
+        type=Path,
+        default=Path(".local/env.json"),
+        help="where to write the --env-vars file for sam local (default .local/env.json)",
     )
     args = parser.parse_args()
     admin_key = os.environ.get("WARMDOOR_ADMIN_KEY", "local-admin-key")
@@ -48,10 +55,12 @@ def main() -> None:
         log_level=os.environ.get("LOG_LEVEL", "WARN"),
         access_log=True,
     )
+    sam_local.schrijf(args.env_json, stack.runtime, stack.aws_endpoint)
     if not stoppen.is_set():
         print(f"WarmDoor lokaal draait op {stack.url}  (klaar in {time.monotonic() - begin:.1f} s)")
         print(f"  API:      {stack.url}/v1   (OpenAPI: {stack.url}/v1/openapi.json)")
         print(f"  Outbox:   {stack.url}/_local/   Klok: {stack.url}/_local/clock")
+        print(f"  AWS:      {stack.aws_endpoint}   (sam local: --env-vars {args.env_json})")
         print(f"  beheer:   {admin_key}")
         for key in demo.sleutels():
             print(f"  {key.rol:<12}{key.secret:<42}{key.label}")

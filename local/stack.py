@@ -82,6 +82,10 @@ class LocalStack:
 
     # --- life cycle ---------------------------------------------------------------------------
 
+    @property
+    def aws_endpoint(self) -> str:
+        return self._emulated.endpoint
+
     def _repo(self) -> DynamoRepository:
         return DynamoRepository(aws.client("dynamodb"), self.refs["Tabel"])
 

@@ -63,13 +63,19 @@ def _json(data: bytes) -> Any:
 
 
 @pytest.fixture(scope="session")
-def local_stack() -> Iterator[str]:
+def env_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the stack writes sam local's --env-vars file (not over a developer's .local/env.json)."""
+    return tmp_path_factory.mktemp("sam-local") / "env.json"
+
+
+@pytest.fixture(scope="session")
+def local_stack(env_json: Path) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": f"{ROOT / 'layers' / 'common'}:{ROOT}", "WARMDOOR_ADMIN_KEY": ADMIN_KEY}
     for naam in ("AWS_ENDPOINT_URL", "AWS_PROFILE"):
         env.pop(naam, None)
     proces = subprocess.Popen(
-        [sys.executable, "-m", "local", "--port", str(port)],
+        [sys.executable, "-m", "local", "--port", str(port), "--env-json", str(env_json)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -2,6 +2,7 @@
 
 import json
 import re
+import shlex
 import subprocess
 import sys
 import tomllib
@@ -155,9 +156,9 @@ _IAM_NAMEN = {
 }
 
 
-def _capabilities_in_makefile() -> set[str]:
+def _deploy_in_makefile() -> str:
     [regel] = [r for r in (ROOT / "Makefile").read_text().splitlines() if "$(SAM) deploy" in r]
-    return set(re.findall(r"CAPABILITY_[A-Z_]+", regel))
+    return regel
 
 
 def test_the_deploy_acknowledges_exactly_the_capabilities_the_template_needs():
@@ -170,10 +171,27 @@ def test_the_deploy_acknowledges_exactly_the_capabilities_the_template_needs():
     ]
     nodig = {"CAPABILITY_NAMED_IAM"} if benoemd else {"CAPABILITY_IAM"}
     samconfig = tomllib.loads((ROOT / "samconfig.toml").read_text())
+    for omgeving in ("default", "test", "prod"):
+        deploy = samconfig[omgeving]["deploy"]["parameters"]
+        assert set(deploy["capabilities"].split()) >= nodig, omgeving
+        assert deploy["stack_name"] and deploy["resolve_s3"] is True, omgeving
+        assert samconfig[omgeving]["global"]["parameters"]["region"], omgeving
+        assert samconfig[omgeving]["validate"]["parameters"]["lint"] is True, omgeving
+    # `make deploy` reads the same settings (or names capabilities of its own that must be enough).
+    regel = _deploy_in_makefile()
+    assert "--config-env $(ENV)" in regel or set(re.findall(r"CAPABILITY_[A-Z_]+", regel)) >= nodig
+
+
+def test_the_samconfig_parameters_are_the_templates():
+    """A misspelt parameter in samconfig.toml fails only at deploy time; catch it here."""
+    samconfig = tomllib.loads((ROOT / "samconfig.toml").read_text())
+    parameters = set(template.load()["Parameters"])
     for omgeving, inhoud in samconfig.items():
-        if isinstance(inhoud, dict) and "deploy" in inhoud:
-            assert set(inhoud["deploy"]["parameters"]["capabilities"].split()) >= nodig, omgeving
-    assert _capabilities_in_makefile() >= nodig
+        if not isinstance(inhoud, dict):
+            continue
+        overrides = inhoud["deploy"]["parameters"].get("parameter_overrides", "")
+        namen = {paar.split("=", 1)[0].strip('"') for paar in shlex.split(overrides)}
+        assert namen <= parameters, (omgeving, namen - parameters)
 
 
 def test_no_role_or_function_name_is_built_from_the_stack_name():
