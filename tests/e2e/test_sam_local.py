@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from local import template
+from local import demo, template
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,7 +34,9 @@ def test_make_invoke_runs_the_api_with_an_event_against_the_running_stack(local_
     code, antwoord = _invoke(local_stack, "events/api/doorverwijzing-lezen.json")
     assert code == 0
     assert antwoord["statusCode"] == 200
-    assert json.loads(antwoord["body"])["client"]["achternaam"] == "Visser"
+    # (Whether the personal data are still there depends on how far other tests moved the stack's clock.)
+    doorverwijzing = json.loads(antwoord["body"])
+    assert (doorverwijzing["id"], doorverwijzing["organisatie"]["id"]) == (demo.OPEN, "walcheren")
 
 
 def test_make_invoke_of_a_notifier_sends_into_the_stacks_outbox(local_stack, http):
