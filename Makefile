@@ -65,7 +65,7 @@ validate: $(SAM)
 
 # Builds where the runtime's Python (see template.yaml) is on PATH, e.g. PYENV_VERSION=3.13.0 make build.
 build: $(SAM)
-	$(SAM) build
+	$(SAM) build --config-env $(ENV)
 
 # Stack name, region, capabilities and parameters from samconfig.toml's ENV; STACK=... on the command line
 # deploys that environment's settings under another name.

@@ -54,6 +54,8 @@ def main() -> None:
         keep=args.keep,
         log_level=os.environ.get("LOG_LEVEL", "WARN"),
         access_log=True,
+        # On Linux, sam local's containers reach the machine only on a non-loopback address (see the README).
+        aws_host=os.environ.get("WARMDOOR_AWS_HOST", "127.0.0.1"),
     )
     sam_local.schrijf(args.env_json, stack.runtime, stack.aws_endpoint)
     if not stoppen.is_set():

@@ -82,10 +82,11 @@ def physical_refs() -> dict[str, str]:
     return refs
 
 
-def start(port: int | None = None) -> EmulatedAws:
+def start(port: int | None = None, host: str = "127.0.0.1") -> EmulatedAws:
+    """`host`: the address the emulation listens on; this process reaches it on 127.0.0.1 either way."""
     moto_fixes.apply()
     port = port or free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
     os.environ.update(

@@ -1,6 +1,6 @@
 """Demo data of the pilot region: seven debt-assistance organisations in the Evides area (Zeeland and the
 Rotterdam region, real CBS municipality codes, plausible postcode areas), one water company, keys with
-fixed ids and secrets, and three referrals with fixed ids: the ids and keys that events/ refers to."""
+fixed ids and secrets, and four referrals with fixed ids: the ids and keys that events/ refers to."""
 
 import dataclasses
 import functools
@@ -13,6 +13,7 @@ from local.gateway import Gateway
 from local.lambdas import Runtime
 from warmdoor.domain import intake
 from warmdoor.domain import sleutels as sleutelbeheer
+from warmdoor.domain.context import GeenMetingen
 from warmdoor.models.entities import Principal
 from warmdoor.models.enums import Rol
 from warmdoor.models.requests import DoorverwijzingVerzoek
@@ -193,7 +194,8 @@ _PERSONEN: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
 def seed(gateway: Gateway, runtime: Runtime, plan: Gebruiksplan, admin_key: str, klok: Clock) -> None:
     """Everything above: keys in the store, organisations and the creditor through the API, the referrals
     through the domain itself (the API would give each a random id), what happened to them through the API."""
-    ctx = runtime.diensten("ApiFunction").context
+    # The API function's repository and policy; its metrics would be flushed into its first real invocation.
+    ctx = dataclasses.replace(runtime.diensten("ApiFunction").context, metingen=GeenMetingen())
     nu = klok.now()
     sleutelbeheer.registreren(
         ctx.repo, plan, admin_key, nu, Rol.BEHEER, omschrijving="lokale beheersleutel", sleutel_id=BEHEER_SLEUTEL_ID

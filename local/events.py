@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from local import aws, demo, template
-from local.gateway import ACCOUNT, REGION, authorized, proxy_event, request_authorizer_event
+from local.gateway import ACCOUNT, API_ID, REGION, authorized, proxy_event, request_authorizer_event
 from local.stack import LocalStack
 from warmdoor.domain import doorverwijzing
 from warmdoor.domain.doorverwijzing import Beleid, Timer
@@ -28,11 +28,11 @@ from warmdoor.ops.replay import lambda_record
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "events"
-HOST = "abcd1234ef.execute-api.eu-west-1.amazonaws.com"
+HOST = f"{API_ID}.execute-api.{REGION}.amazonaws.com"
 # The demo data are made this long before the events, so that a contact attempt at the events' moment is
 # after its referral's registration.
 VOORSPRONG = timedelta(minutes=10)
-# Fixed ids: the same moment gives the same files.
+# Ids of our own making are fixed (uuid5); those the emulated table and stream give differ per run.
 _NAMESPACE = uuid.UUID("6f1c2a0e-8d7b-4c55-9a43-0e5b7d2c9f10")
 
 
@@ -412,6 +412,7 @@ def met_onbekende_gebeurtenis(batches: dict[str, dict[str, Any]], functie: str) 
     eerste = next(iter(batches.values()))["Records"][0]
     onbekend = json.loads(eerste["body"])
     onbekend["detail-type"] = onbekend["detail"]["soort"] = "DoorverwijzingVerplaatst"
+    onbekend["id"], onbekend["detail"]["id"] = _id(f"{functie}-onbekend-bus"), _id(f"{functie}-onbekend-gebeurtenis")
     body = json.dumps(onbekend, ensure_ascii=False)
     tweede = {
         **eerste,
@@ -475,7 +476,11 @@ def verdeler_events(stack: LocalStack) -> dict[str, dict[str, Any]]:
     ]
     batch = records[:10]
     onbekend = json.loads(json.dumps(batch[0]))
-    onbekend["dynamodb"]["NewImage"]["soort"] = {"S": "DoorverwijzingVerplaatst"}
+    beeld, gebeurtenis_id = onbekend["dynamodb"]["NewImage"], _id("verdeler-onbekend")
+    # An insert of its own: its own event id and sort key.
+    sk = beeld["SK"]["S"].rsplit("#", 1)[0] + f"#{gebeurtenis_id}"
+    beeld.update({"soort": {"S": "DoorverwijzingVerplaatst"}, "id": {"S": gebeurtenis_id}, "SK": {"S": sk}})
+    onbekend["dynamodb"]["Keys"]["SK"] = {"S": sk}
     onbekend["dynamodb"]["SequenceNumber"] = str(int(batch[-1]["dynamodb"]["SequenceNumber"]) + 1)
     onbekend["eventID"] = _id("verdeler-onbekend").replace("-", "")
     return {

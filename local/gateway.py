@@ -18,7 +18,8 @@ MAX_BODY = 10 * 1024 * 1024
 STAGE = "local"
 ACCOUNT = "123456789012"
 REGION = "eu-west-1"
-API_ID = "warmdoorlocal"
+# Ten lowercase letters and digits, as API Gateway makes them.
+API_ID = "warmdoor01"
 API_ARN = f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{API_ID}"
 
 

@@ -10,7 +10,7 @@ import sys
 import urllib.error
 import urllib.request
 import warnings
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +39,23 @@ def functie_voor(event_pad: Path) -> str:
     raise SystemExit(f"Geen functie in template.yaml bij events/{map_}/; geef FUNCTION=<LogicalId>.")
 
 
+def _ouder_dan_de_stack(event: dict[str, Any], info: dict[str, Any]) -> None:
+    """An API event made before this stack's demo data names times the API may refuse: say why."""
+    epoch = (event.get("requestContext") or {}).get("requestTimeEpoch")
+    gestart = datetime.fromisoformat(info["started"])
+    if isinstance(epoch, int) and datetime.fromtimestamp(epoch / 1000, UTC) < gestart:
+        gemaakt = datetime.fromtimestamp(epoch / 1000, UTC).isoformat(timespec="minutes")
+        print(
+            f"Let op: dit event is van {gemaakt}, van voor de demogegevens van deze stack "
+            f"({gestart.isoformat(timespec='minutes')}): een toestemming of contactpoging erin kan worden "
+            "geweigerd. `make events` maakt de events opnieuw, op dit moment.",
+            file=sys.stderr,
+        )
+
+
 def invoke(url: str, functie: str, event: dict[str, Any]) -> Any:
     info = _stack(url)
+    _ouder_dan_de_stack(event, info)
     # The function's AWS clients go to the stack's emulation, as its own functions' do.
     os.environ.update(
         {

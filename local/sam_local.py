@@ -14,7 +14,7 @@ CONTAINER_HOST = "host.docker.internal"
 def env_vars(runtime: Runtime, endpoint: str) -> dict[str, dict[str, str]]:
     """Per function (logical id), every variable the template gives it with this stack's values, and the
     emulation's endpoint as a container sees it (sam local passes only variables the template declares)."""
-    container_endpoint = endpoint.replace("127.0.0.1", CONTAINER_HOST).replace("localhost", CONTAINER_HOST)
+    container_endpoint = endpoint.replace("127.0.0.1", CONTAINER_HOST)
     return {
         naam: {**runtime.environment(naam), "AWS_ENDPOINT_URL": container_endpoint} for naam in template.functions()
     }

@@ -45,21 +45,24 @@ class LocalStack:
         log_level: str = "WARN",
         access_log: bool = False,
         start: datetime | None = None,
+        aws_host: str = "127.0.0.1",
     ) -> None:
-        """`start`: where the clock begins (now when not given)."""
+        """`start`: where the clock begins (now when not given); `aws_host`: where the emulated AWS listens
+        (0.0.0.0 lets sam local's containers reach it on Linux)."""
         # The emulated AWS and the HTTP front both log every request through werkzeug; keep our own lines.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         self.port = port
         self.admin_key = admin_key
         self.url = f"http://127.0.0.1:{port}"
         self._keep = keep
-        self._emulated = aws.start()
+        self._emulated = aws.start(host=aws_host)
         refs = self._emulated.refs
         refs["PublicBaseUrl"] = f"{self.url}/v1"
         refs["LogLevel"] = log_level
         self.refs = refs
         aws.create_resources(refs)
         self.clock = MovableClock(start)
+        self.gestart = self.clock.now()
         self.runtime = Runtime(refs, dict(os.environ), self.clock)
         self.gateway = Gateway(self.runtime, f"127.0.0.1:{port}")
         restored = keep and bewaren.restore(refs, self.clock)
@@ -163,6 +166,7 @@ class LocalStack:
                     "region": aws.REGION,
                     "refs": self.refs,
                     "now": self.clock.now().isoformat(),
+                    "started": self.gestart.isoformat(),
                 },
             )
         if pad == "/_local/replay" and method == "POST":

@@ -40,11 +40,13 @@ def test_make_invoke_runs_the_api_with_an_event_against_the_running_stack(local_
 
 
 def test_make_invoke_of_a_notifier_sends_into_the_stacks_outbox(local_stack, http):
+    # The demo's own alert has this subject too: only a message that was not there before counts.
+    voor = {m["id"] for m in http().get("/_local/outbox")[2]["emails"]}
     code, antwoord = _invoke(
         local_stack, "events/email_notifier/doorverwijzing-aangemeld.json", "FUNCTION=EmailNotifierFunction"
     )
     assert (code, antwoord) == (0, {"batchItemFailures": []})
-    mails = http().get("/_local/outbox")[2]["emails"]
+    mails = [m for m in http().get("/_local/outbox")[2]["emails"] if m["id"] not in voor]
     assert any(
         "intake@walcheren.example" in m["to"] and m["subject"].startswith("Warme doorverwijzing Middelburg")
         for m in mails

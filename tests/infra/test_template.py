@@ -2,7 +2,6 @@
 
 import json
 import re
-import shlex
 import subprocess
 import sys
 import tomllib
@@ -182,16 +181,36 @@ def test_the_deploy_acknowledges_exactly_the_capabilities_the_template_needs():
     assert "--config-env $(ENV)" in regel or set(re.findall(r"CAPABILITY_[A-Z_]+", regel)) >= nodig
 
 
+def _sam_overrides(overrides: str) -> dict[str, str]:
+    """parameter_overrides as `sam deploy` reads them (its own parser: quoting rules of its own)."""
+    code = (
+        "import json, sys; from samcli.cli.types import CfnParameterOverridesType as T; "
+        "print(json.dumps(T().convert([sys.argv[1]], None, None)))"
+    )
+    sam_python = ROOT / ".tools" / "sam" / "bin" / "python"
+    assert sam_python.exists(), "the SAM CLI is installed by make test (.tools/sam)"
+    uitvoer = subprocess.run([str(sam_python), "-c", code, overrides], capture_output=True, text=True, check=True)
+    waarden: dict[str, str] = json.loads(uitvoer.stdout)
+    return waarden
+
+
 def test_the_samconfig_parameters_are_the_templates():
-    """A misspelt parameter in samconfig.toml fails only at deploy time; catch it here."""
+    """A misspelt or misquoted parameter in samconfig.toml is dropped silently at deploy time; catch it here."""
     samconfig = tomllib.loads((ROOT / "samconfig.toml").read_text())
-    parameters = set(template.load()["Parameters"])
+    parameters = template.load()["Parameters"]
     for omgeving, inhoud in samconfig.items():
         if not isinstance(inhoud, dict):
             continue
-        overrides = inhoud["deploy"]["parameters"].get("parameter_overrides", "")
-        namen = {paar.split("=", 1)[0].strip('"') for paar in shlex.split(overrides)}
-        assert namen <= parameters, (omgeving, namen - parameters)
+        overrides = inhoud["deploy"]["parameters"].get("parameter_overrides")
+        waarden = _sam_overrides(overrides) if overrides else {}
+        assert set(waarden) <= set(parameters), (omgeving, set(waarden) - set(parameters))
+        for naam, waarde in waarden.items():
+            patroon = parameters[naam].get("AllowedPattern")
+            assert patroon is None or re.fullmatch(patroon, waarde), (omgeving, naam, waarde)
+        if "MailAfzender" in waarden:
+            assert waarden["MailAfzender"].endswith(f"@{waarden['MailDomein']}>"), omgeving
+        # Only sam local may point the functions elsewhere (see the template's rule).
+        assert "AwsEndpointUrl" not in waarden, omgeving
 
 
 def test_no_role_or_function_name_is_built_from_the_stack_name():
@@ -258,3 +277,15 @@ def test_a_message_stays_invisible_while_its_function_may_still_be_at_it():
                 queue = template.load()["Resources"][event["Properties"]["Queue"]["Fn::GetAtt"][0]]
                 timeout = functie.properties.get("Timeout", standaard)
                 assert queue["Properties"]["VisibilityTimeout"] >= 6 * timeout, functie.name
+
+
+def test_no_stack_in_aws_can_send_the_functions_traffic_elsewhere():
+    """AWS_ENDPOINT_URL is declared only so that sam local may set it; in AWS it stays empty (AWS's own
+    endpoints), and a deploy that sets it is refused by a rule."""
+    parameter = template.load()["Parameters"]["AwsEndpointUrl"]
+    assert parameter["Default"] == ""
+    assert template.load()["Globals"]["Function"]["Environment"]["Variables"]["AWS_ENDPOINT_URL"] == {
+        "Ref": "AwsEndpointUrl"
+    }
+    [regel] = template.load()["Rules"].values()
+    assert regel["Assertions"][0]["Assert"] == {"Fn::Equals": [{"Ref": "AwsEndpointUrl"}, ""]}

@@ -22,7 +22,7 @@ from aws_lambda_powertools.utilities.parser.models import (
 )
 
 from local import aws, demo, events, outbox, template
-from local.gateway import _toegestaan
+from local.gateway import _toegestaan, request_authorizer_event
 from tests.support.stack import Stack, build_stack
 from warmdoor.domain.doorverwijzing import Timer, timers
 from warmdoor.domain.timers import schedule_naam
@@ -90,8 +90,12 @@ def _http(status: int, probleem: str | None = None, veld: str | None = None) -> 
 
 def _toegang(toegestaan: bool) -> Callable[[Afloop], None]:
     def controle(a: Afloop) -> None:
+        assert a.fout is None
         beleid = a.resultaat["policyDocument"]["Statement"]
         assert _toegestaan(beleid, a.event["methodArn"]) is toegestaan
+        # Evides's key, with its own allowance in the usage plan.
+        assert a.resultaat["context"]["schuldeiserId"] == demo.SCHULDEISER_ID
+        assert a.resultaat["usageIdentifierKey"]
 
     return controle
 
@@ -158,8 +162,11 @@ def _aangemeld(a: Afloop) -> None:
 
 
 def _geveegd(a: Afloop) -> None:
-    # By now the referral the API's event registered is past its deadline, and nothing fired its timer.
+    # By now the referral the API's event registered is past its deadline and stop, and nothing fired its
+    # timers: the sweep does their work, and the coordinator and the creditor hear of it.
     assert a.fout is None and a.resultaat["bekeken"] >= 1
+    nieuw = [m for m in outbox.emails() if m["id"] not in a.voor]
+    assert {"coordinator@walcheren.example", "incasso@evides.example"} <= {aan for m in nieuw for aan in m["to"]}
 
 
 # What each file is for, in the order they are fed (the clock only moves forward: timers last).
@@ -256,12 +263,34 @@ def test_the_event_has_the_shape_its_source_delivers(pad):
         DynamoDBStreamModel.model_validate(event)
         assert all(r.dynamodb and r.dynamodb.new_image for r in DynamoDBStreamEvent(event).records)
     elif map_ == "timer":
-        assert set(event) <= {"taak", "doorverwijzingId"}
+        assert event["taak"] == "vegen" or {"taak", "doorverwijzingId"} == set(event)
     else:
         SqsModel.model_validate(event)
         for record in SQSEvent(event).records:
             envelope = EventBridgeModel.model_validate_json(record.body)
             assert envelope.source == "warmdoor" and json.loads(record.body)["detail"]["doorverwijzingId"]
+
+
+def test_the_committed_events_are_what_make_events_makes():
+    """Hand edits of the files that need no stack to be made would drift from the generator."""
+    gemaakt = {
+        "api": events.api_events(MOMENT),
+        "authorizer": events.authorizer_events(MOMENT),
+        "timer": events.timer_events(),
+    }
+    for map_, bestanden in gemaakt.items():
+        for naam, event in bestanden.items():
+            assert _laad(f"{map_}/{naam}") == event, f"{map_}/{naam}: run make events"
+
+
+def test_the_api_events_carry_the_context_the_authorizer_gives_their_key(demo_stack):
+    for pad in sorted(EVENTS.glob("api/*.json")):
+        event = _laad(str(pad.relative_to(EVENTS)))
+        if "authorizer" not in event["requestContext"]:
+            continue
+        beleid = demo_stack.runtime.invoke("AuthorizerFunction", request_authorizer_event(event))
+        verwacht = {**beleid["context"], "principalId": beleid["principalId"]}
+        assert event["requestContext"]["authorizer"] == verwacht, pad.name
 
 
 def _moment(stack: Stack, timer: Timer, doorverwijzing_id: str) -> datetime:
