@@ -73,7 +73,7 @@ deploy: build
 	$(SAM) deploy --config-env $(ENV) $(if $(filter command line,$(origin STACK)),--stack-name $(STACK)) $(ARGS)
 
 # A function's handler with an event, against the running `make run` (what `sam local invoke` does, minus
-# the container): make invoke EVENT=events/api/doorverwijzing-lezen.json [FUNCTION=ApiFunction]
+# the container): make invoke EVENT=events/ApiFunction/doorverwijzing-lezen.json [FUNCTION=ApiFunction]
 invoke: $(VENV)/.installed
 	$(PY) -m local.invoke $(EVENT) $(if $(FUNCTION),--function $(FUNCTION))
 

@@ -30,7 +30,7 @@ def main() -> None:
         help="where to write the --env-vars file for sam local (default .local/env.json)",
     )
     args = parser.parse_args()
-    admin_key = os.environ.get("WARMDOOR_ADMIN_KEY", "local-admin-key")
+    admin_key = os.environ.get("WARMDOOR_ADMIN_KEY", demo.BEHEER_SLEUTEL)
     if "LOG_LEVEL" not in os.environ:
         # Readable output: one line per request; the functions' metrics (EMF) only with LOG_LEVEL set.
         os.environ["POWERTOOLS_METRICS_DISABLED"] = "true"

@@ -73,12 +73,16 @@ ORGANISATIES: dict[str, dict[str, Any]] = {
 
 SCHULDEISER_ID = "evides-demo"
 SCHULDEISER = {"naam": "Evides Waterbedrijf (demo)", "type": "water", "email": "incasso@evides.example"}
+# The referrals' creditor, apart from Evides so that what a newcomer does as Evides (the README's curl
+# session) shows only their own referrals, and what they do in Walcheren only their own alerts.
+ENERGIE_ID = "energie-demo"
+ENERGIE = {"naam": "Zeeuwse Energie (demo)", "type": "energie", "email": "incasso@energie.example"}
 
 # The referrals, one in each stage a developer wants to see an event of.
-OPEN = "de000000-0000-4000-8000-000000000001"  # registered, waiting for contact (Middelburg)
-AFGEROND = "de000000-0000-4000-8000-000000000002"  # reached, closed with a result, stop extended (Vlissingen)
-INGETROKKEN = "de000000-0000-4000-8000-000000000003"  # withdrawn by the creditor (Goes)
-ROTTERDAM = "de000000-0000-4000-8000-000000000004"  # registered, waiting for contact (Rotterdam)
+OPEN = "de000000-0000-4000-8000-000000000001"  # registered, waiting for contact (Terneuzen)
+AFGEROND = "de000000-0000-4000-8000-000000000002"  # reached, closed with a result, stop extended (Hulst)
+INGETROKKEN = "de000000-0000-4000-8000-000000000003"  # withdrawn by the creditor (Sluis)
+SCHIEDAM = "de000000-0000-4000-8000-000000000004"  # registered, waiting for contact (Schiedam)
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,13 @@ def sleutels() -> list[DemoKey]:
         DemoKey(
             "schuldeiser Evides (demo)", "schuldeiser", SCHULDEISER_ID, "demo-schuldeiser-evides", "de00000000000001"
         ),
+        DemoKey(
+            "schuldeiser Zeeuwse Energie (demo)",
+            "schuldeiser",
+            ENERGIE_ID,
+            "demo-schuldeiser-energie",
+            "de00000000000002",
+        ),
         *(
             DemoKey(org["naam"], "organisatie", org_id, f"demo-organisatie-{org_id}", f"de000000000000{nummer:02x}")
             for nummer, (org_id, org) in enumerate(ORGANISATIES.items(), start=0x10)
@@ -108,6 +119,8 @@ INGETROKKEN_SLEUTEL = DemoKey(
     "ingetrokken sleutel (demo)", "schuldeiser", SCHULDEISER_ID, "demo-ingetrokken-sleutel", "de0000000000dead"
 )
 BEHEER_SLEUTEL_ID = "de00000000000000"
+# The operator key of `make run` unless WARMDOOR_ADMIN_KEY names another (the events use this one).
+BEHEER_SLEUTEL = "local-admin-key"
 
 
 def organisatie_body(org_id: str, org: dict[str, Any]) -> dict[str, Any]:
@@ -143,7 +156,7 @@ def _aanmelding(
 # Fictitious people at real streets of the municipalities their postcodes route to.
 _PERSONEN: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
     OPEN: (
-        "EVD-DEMO-0001",
+        "ZE-DEMO-0001",
         {
             "voorletters": "S.",
             "voornaam": "Sanne",
@@ -152,10 +165,10 @@ _PERSONEN: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
             "telefoonnummer": "06 11111111",
             "email": "sanne.visser@example.nl",
         },
-        {"straatnaam": "Lange Noordstraat", "huisnummer": 12, "postcode": "4331 CE", "plaatsnaam": "Middelburg"},
+        {"straatnaam": "Noordstraat", "huisnummer": 20, "postcode": "4531 GE", "plaatsnaam": "Terneuzen"},
     ),
     AFGEROND: (
-        "EVD-DEMO-0002",
+        "ZE-DEMO-0002",
         {
             "voorletters": "M.",
             "voornaam": "Mohamed",
@@ -163,10 +176,10 @@ _PERSONEN: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
             "geboortedatum": "1979-11-02",
             "telefoonnummer": "06 22222222",
         },
-        {"straatnaam": "Walstraat", "huisnummer": 7, "postcode": "4381 EH", "plaatsnaam": "Vlissingen"},
+        {"straatnaam": "Steenstraat", "huisnummer": 5, "postcode": "4561 AS", "plaatsnaam": "Hulst"},
     ),
     INGETROKKEN: (
-        "EVD-DEMO-0003",
+        "ZE-DEMO-0003",
         {
             "voorletters": "P.",
             "voornaam": "Petra",
@@ -175,10 +188,10 @@ _PERSONEN: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
             "geboortedatum": "1992-06-21",
             "telefoonnummer": "06 33333333",
         },
-        {"straatnaam": "Grote Markt", "huisnummer": 3, "postcode": "4461 AJ", "plaatsnaam": "Goes"},
+        {"straatnaam": "Kaai", "huisnummer": 8, "postcode": "4524 CK", "plaatsnaam": "Sluis"},
     ),
-    ROTTERDAM: (
-        "EVD-DEMO-0004",
+    SCHIEDAM: (
+        "ZE-DEMO-0004",
         {
             "voorletters": "K.",
             "voornaam": "Kees",
@@ -186,7 +199,7 @@ _PERSONEN: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
             "geboortedatum": "1965-01-30",
             "telefoonnummer": "06 44444444",
         },
-        {"straatnaam": "Nieuwe Binnenweg", "huisnummer": 101, "postcode": "3014 GJ", "plaatsnaam": "Rotterdam"},
+        {"straatnaam": "Hoogstraat", "huisnummer": 80, "postcode": "3111 HL", "plaatsnaam": "Schiedam"},
     ),
 }
 
@@ -215,18 +228,20 @@ def seed(gateway: Gateway, runtime: Runtime, plan: Gebruiksplan, admin_key: str,
     for org_id, org in ORGANISATIES.items():
         verzoek(admin_key, "PUT", f"/v1/organisaties/{org_id}", organisatie_body(org_id, org))
     verzoek(admin_key, "PUT", f"/v1/schuldeisers/{SCHULDEISER_ID}", SCHULDEISER)
+    verzoek(admin_key, "PUT", f"/v1/schuldeisers/{ENERGIE_ID}", ENERGIE)
     verzoek(admin_key, "DELETE", f"/v1/api-sleutels/{INGETROKKEN_SLEUTEL.id}")
 
-    evides = Principal(sleutelId=sleutels()[0].id, rol=Rol.SCHULDEISER, schuldeiserId=SCHULDEISER_ID)
+    energie_sleutel = next(k for k in sleutels() if k.subject == ENERGIE_ID)
+    energie = Principal(sleutelId=energie_sleutel.id, rol=Rol.SCHULDEISER, schuldeiserId=ENERGIE_ID)
     for doorverwijzing_id, (referentie, client, adres) in _PERSONEN.items():
         toestemming_op = klok.now().replace(microsecond=0) - timedelta(hours=1)
         ctx_met_id = dataclasses.replace(ctx, nieuw_id=functools.partial(str, doorverwijzing_id))
-        intake.aanmelden(ctx_met_id, evides, _aanmelding(referentie, client, adres, toestemming_op), None)
+        intake.aanmelden(ctx_met_id, energie, _aanmelding(referentie, client, adres, toestemming_op), None)
 
-    walcheren, evides_geheim = "demo-organisatie-walcheren", sleutels()[0].secret
+    organisatie = "demo-organisatie-zeeuws-vlaanderen"
     pad = f"/v1/doorverwijzingen/{AFGEROND}"
     gesprek = {"soort": "telefoon", "bereikt": True, "tijdstip": klok.now().replace(microsecond=0).isoformat()}
-    verzoek(walcheren, "POST", f"{pad}/contactpogingen", gesprek)
-    verzoek(walcheren, "PUT", f"{pad}/eindresultaat", {"code": "vervolghulp_financieel"})
-    verzoek(walcheren, "POST", f"{pad}/verlengingen", {"dagen": 30, "reden": "Betalingsregeling loopt nog"})
-    verzoek(evides_geheim, "POST", f"/v1/doorverwijzingen/{INGETROKKEN}/intrekkingen", {"reden": "betaald"})
+    verzoek(organisatie, "POST", f"{pad}/contactpogingen", gesprek)
+    verzoek(organisatie, "PUT", f"{pad}/eindresultaat", {"code": "vervolghulp_financieel"})
+    verzoek(organisatie, "POST", f"{pad}/verlengingen", {"dagen": 30, "reden": "Betalingsregeling loopt nog"})
+    verzoek(energie_sleutel.secret, "POST", f"/v1/doorverwijzingen/{INGETROKKEN}/intrekkingen", {"reden": "betaald"})

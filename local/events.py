@@ -19,7 +19,7 @@ from typing import Any
 from local import aws, demo, template
 from local.gateway import ACCOUNT, API_ID, REGION, authorized, proxy_event, request_authorizer_event
 from local.stack import LocalStack
-from warmdoor.domain import doorverwijzing
+from warmdoor.domain import doorverwijzing, timers
 from warmdoor.domain.doorverwijzing import Beleid, Timer
 from warmdoor.models.entities import Doorverwijzing
 from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
@@ -65,10 +65,10 @@ def _demo_sleutel(subject: str) -> demo.DemoKey:
     return next(k for k in demo.sleutels() if k.subject == subject)
 
 
-# `make run`'s operator key unless WARMDOOR_ADMIN_KEY says otherwise.
-BEHEER = _principal(demo.DemoKey("beheer", "beheer", None, "local-admin-key", demo.BEHEER_SLEUTEL_ID))
+BEHEER = _principal(demo.DemoKey("beheer", "beheer", None, demo.BEHEER_SLEUTEL, demo.BEHEER_SLEUTEL_ID))
 EVIDES = _principal(_demo_sleutel(demo.SCHULDEISER_ID))
-WALCHEREN = _principal(_demo_sleutel("walcheren"))
+ENERGIE = _principal(_demo_sleutel(demo.ENERGIE_ID))
+ZEEUWS_VLAANDEREN = _principal(_demo_sleutel("zeeuws-vlaanderen"))
 ROTTERDAM = _principal(_demo_sleutel("rotterdam"))
 
 
@@ -191,15 +191,17 @@ def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
             body=_aanmelding(moment),
             headers={"Idempotency-Key": _id("aanmelden")},
         ),
-        "doorverwijzingen-lijst.json": _api("lijst", moment, "GET", "/v1/doorverwijzingen", WALCHEREN),
-        "doorverwijzing-lezen.json": _api("lezen", moment, "GET", d, WALCHEREN, {"doorverwijzing_id": demo.OPEN}),
+        "doorverwijzingen-lijst.json": _api("lijst", moment, "GET", "/v1/doorverwijzingen", ZEEUWS_VLAANDEREN),
+        "doorverwijzing-lezen.json": _api(
+            "lezen", moment, "GET", d, ZEEUWS_VLAANDEREN, {"doorverwijzing_id": demo.OPEN}
+        ),
         "doorverwijzing-intrekken.json": _api(
             "intrekken",
             moment,
             "POST",
             f"{d}/intrekkingen",
-            EVIDES,
-            {"doorverwijzing_id": demo.ROTTERDAM},
+            ENERGIE,
+            {"doorverwijzing_id": demo.SCHIEDAM},
             {"reden": "betaald", "toelichting": "De achterstand is in één keer betaald"},
         ),
         "auditregels.json": _api(
@@ -218,7 +220,7 @@ def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
             moment,
             "POST",
             f"{d}/contactpogingen",
-            WALCHEREN,
+            ZEEUWS_VLAANDEREN,
             {"doorverwijzing_id": demo.OPEN},
             {"soort": "telefoon", "bereikt": False, "tijdstip": moment.isoformat(), "toelichting": "voicemail"},
         ),
@@ -227,7 +229,7 @@ def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
             moment,
             "PUT",
             f"{d}/eindresultaat",
-            WALCHEREN,
+            ZEEUWS_VLAANDEREN,
             {"doorverwijzing_id": demo.AFGEROND},
             {"code": "vervolghulp_financieel"},
         ),
@@ -236,7 +238,7 @@ def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
             moment,
             "POST",
             f"{d}/verlengingen",
-            WALCHEREN,
+            ZEEUWS_VLAANDEREN,
             {"doorverwijzing_id": demo.AFGEROND},
             {"dagen": 14, "reden": "Wacht op het besluit over de schuldregeling"},
         ),
@@ -258,7 +260,7 @@ def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
             moment,
             "POST",
             f"{d}/contactpogingen",
-            WALCHEREN,
+            ZEEUWS_VLAANDEREN,
             {"doorverwijzing_id": demo.OPEN},
             {"soort": "brief", "bereikt": True, "tijdstip": moment.isoformat()},
         ),
@@ -493,26 +495,26 @@ def timer_events() -> dict[str, dict[str, Any]]:
     """What EventBridge Scheduler sends: each referral timer's input (see domain/timers.py) and the sweep's."""
     sweep = next(iter(template.resources("AWS::Scheduler::Schedule").values()))["Properties"]["Target"]["Input"]
     return {
-        "contacttermijn.json": {"taak": "contacttermijn", "doorverwijzingId": demo.OPEN},
-        "incassostop.json": {"taak": "incassostop", "doorverwijzingId": demo.OPEN},
-        "herinnering.json": {"taak": "herinnering", "doorverwijzingId": demo.OPEN},
-        "bewaartermijn.json": {"taak": "bewaartermijn", "doorverwijzingId": demo.INGETROKKEN},
+        "contacttermijn.json": timers.invoer(Timer.CONTACTTERMIJN, demo.OPEN),
+        "incassostop.json": timers.invoer(Timer.INCASSOSTOP, demo.OPEN),
+        "herinnering.json": timers.invoer(Timer.HERINNERING, demo.OPEN),
+        "bewaartermijn.json": timers.invoer(Timer.BEWAARTERMIJN, demo.INGETROKKEN),
         "vegen.json": json.loads(sweep),
     }
 
 
 def alle(moment: datetime) -> dict[str, dict[str, dict[str, Any]]]:
-    """Per folder of events/ (the function's folder under functions/), its files."""
+    """Per folder of events/ (the function's logical id in template.yaml), its files."""
     stack = LocalStack(aws.free_port(), "events-admin-key", start=moment - VOORSPRONG)
     try:
         return {
-            "api": api_events(moment),
-            "authorizer": authorizer_events(moment),
-            "verdeler": verdeler_events(stack),
-            "email_notifier": notifier_events(stack, "EmailNotifierFunction", moment),
-            "sms_notifier": notifier_events(stack, "SmsNotifierFunction", moment),
-            "timer_keeper": timer_keeper_events(stack, moment),
-            "timer": timer_events(),
+            "ApiFunction": api_events(moment),
+            "AuthorizerFunction": authorizer_events(moment),
+            "VerdelerFunction": verdeler_events(stack),
+            "EmailNotifierFunction": notifier_events(stack, "EmailNotifierFunction", moment),
+            "SmsNotifierFunction": notifier_events(stack, "SmsNotifierFunction", moment),
+            "TimerKeeperFunction": timer_keeper_events(stack, moment),
+            "TimerFunction": timer_events(),
         }
     finally:
         stack.shutdown()

@@ -31,12 +31,8 @@ def _stack(url: str) -> dict[str, Any]:
 
 
 def functie_voor(event_pad: Path) -> str:
-    """The function whose folder under functions/ has the name of the event's folder under events/."""
-    map_ = event_pad.resolve().parent.name
-    for naam, functie in template.functions().items():
-        if functie.code_uri.name == map_:
-            return naam
-    raise SystemExit(f"Geen functie in template.yaml bij events/{map_}/; geef FUNCTION=<LogicalId>.")
+    """The function an event is for: its folder under events/ is the function's logical id."""
+    return event_pad.resolve().parent.name
 
 
 def _ouder_dan_de_stack(event: dict[str, Any], info: dict[str, Any]) -> None:
@@ -73,7 +69,7 @@ def invoke(url: str, functie: str, event: dict[str, Any]) -> Any:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m local.invoke", description=__doc__)
-    parser.add_argument("event", type=Path, help="the event file, e.g. events/api/doorverwijzing-lezen.json")
+    parser.add_argument("event", type=Path, help="the event file, e.g. events/ApiFunction/doorverwijzing-lezen.json")
     parser.add_argument("--function", help="the function's logical id; default: the one of the event's folder")
     parser.add_argument("--url", default=f"http://127.0.0.1:{os.environ.get('PORT', '3000')}")
     args = parser.parse_args()

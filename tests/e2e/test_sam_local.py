@@ -31,30 +31,30 @@ def _invoke(local_stack: str, event: str, *extra: str) -> tuple[int, Any]:
 
 
 def test_make_invoke_runs_the_api_with_an_event_against_the_running_stack(local_stack):
-    code, antwoord = _invoke(local_stack, "events/api/doorverwijzing-lezen.json")
+    code, antwoord = _invoke(local_stack, "events/ApiFunction/doorverwijzing-lezen.json")
     assert code == 0
     assert antwoord["statusCode"] == 200
     # (Whether the personal data are still there depends on how far other tests moved the stack's clock.)
     doorverwijzing = json.loads(antwoord["body"])
-    assert (doorverwijzing["id"], doorverwijzing["organisatie"]["id"]) == (demo.OPEN, "walcheren")
+    assert (doorverwijzing["id"], doorverwijzing["organisatie"]["id"]) == (demo.OPEN, "zeeuws-vlaanderen")
 
 
 def test_make_invoke_of_a_notifier_sends_into_the_stacks_outbox(local_stack, http):
     # The demo's own alert has this subject too: only a message that was not there before counts.
     voor = {m["id"] for m in http().get("/_local/outbox")[2]["emails"]}
     code, antwoord = _invoke(
-        local_stack, "events/email_notifier/doorverwijzing-aangemeld.json", "FUNCTION=EmailNotifierFunction"
+        local_stack, "events/EmailNotifierFunction/doorverwijzing-aangemeld.json", "FUNCTION=EmailNotifierFunction"
     )
     assert (code, antwoord) == (0, {"batchItemFailures": []})
     mails = [m for m in http().get("/_local/outbox")[2]["emails"] if m["id"] not in voor]
     assert any(
-        "intake@walcheren.example" in m["to"] and m["subject"].startswith("Warme doorverwijzing Middelburg")
+        "intake@zeeuws-vlaanderen.example" in m["to"] and m["subject"].startswith("Warme doorverwijzing Terneuzen")
         for m in mails
     )
 
 
 def test_make_invoke_reports_what_the_handler_raised(local_stack):
-    code, antwoord = _invoke(local_stack, "events/authorizer/ingetrokken-sleutel.json")
+    code, antwoord = _invoke(local_stack, "events/AuthorizerFunction/ingetrokken-sleutel.json")
     assert code != 0
     assert antwoord == {"errorType": "Unauthorized", "errorMessage": "Unauthorized"}
 

@@ -25,7 +25,7 @@ from local import aws, demo, events, outbox, template
 from local.gateway import _toegestaan, request_authorizer_event
 from tests.support.stack import Stack, build_stack
 from warmdoor.domain.doorverwijzing import Timer, timers
-from warmdoor.domain.timers import schedule_naam
+from warmdoor.domain.timers import invoer, schedule_naam
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "events"
@@ -38,9 +38,8 @@ def _laad(pad: str) -> dict[str, Any]:
 
 # The moment the events were made (`make events`): the demo data are made just before it.
 MOMENT = datetime.fromtimestamp(
-    _laad("api/doorverwijzing-aanmelden.json")["requestContext"]["requestTimeEpoch"] / 1000, UTC
+    _laad("ApiFunction/doorverwijzing-aanmelden.json")["requestContext"]["requestTimeEpoch"] / 1000, UTC
 )
-FUNCTIES = {f.code_uri.name: naam for naam, f in template.functions().items()}
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +48,7 @@ def demo_stack() -> Iterator[Stack]:
 
     with mock_aws():
         stack = build_stack(MOMENT - events.VOORSPRONG)
-        demo.seed(stack.gateway, stack.runtime, aws.gebruiksplan(stack.refs), "local-admin-key", stack.clock)
+        demo.seed(stack.gateway, stack.runtime, aws.gebruiksplan(stack.refs), demo.BEHEER_SLEUTEL, stack.clock)
         stack.pumps.drain()
         stack.clock.advance(MOMENT - stack.clock.now())
         yield stack
@@ -171,75 +170,86 @@ def _geveegd(a: Afloop) -> None:
 
 # What each file is for, in the order they are fed (the clock only moves forward: timers last).
 VERWACHT: dict[str, Callable[[Afloop], None]] = {
-    "authorizer/geldige-sleutel.json": _toegang(True),
-    "authorizer/andere-rol.json": _toegang(False),
-    "authorizer/ingetrokken-sleutel.json": _geweigerd,
-    "authorizer/misvormde-sleutel.json": _geweigerd,
-    "api/openapi.json": _http(200),
-    "api/organisaties-lijst.json": _http(200),
-    "api/organisatie-lezen.json": _http(200),
-    "api/organisatie-opslaan.json": _http(200),
-    "api/schuldeisers-lijst.json": _http(200),
-    "api/schuldeiser-lezen.json": _http(200),
-    "api/schuldeiser-opslaan.json": _http(200),
-    "api/api-sleutel-aanmaken.json": _http(201),
-    "api/api-sleutels-lijst.json": _http(200),
-    "api/api-sleutel-intrekken.json": _http(204),
-    "api/doorverwijzing-aanmelden.json": _aangemeld,
-    "api/doorverwijzingen-lijst.json": _http(200),
-    "api/doorverwijzing-lezen.json": _http(200),
-    "api/contactpoging.json": _http(201),
-    "api/eindresultaat.json": _http(200),
-    "api/verlenging.json": _http(201),
-    "api/doorverwijzing-intrekken.json": _http(201),
-    "api/auditregels.json": _http(200),
-    "api/rapportage.json": _http(200),
-    "api/doorverwijzing-aanmelden-ongeldig.json": _http(400, "ongeldige-invoer", "adres.postcode"),
-    "api/contactpoging-bereikt-per-brief.json": _http(400, "ongeldige-invoer", "bereikt"),
-    "api/organisatie-lezen-onbekend.json": _http(404, "niet-gevonden"),
-    "api/organisaties-lijst-als-schuldeiser.json": _http(403, "verboden"),
-    "api/doorverwijzing-lezen-andere-organisatie.json": _http(404, "niet-gevonden"),
-    "verdeler/gebeurtenissen.json": _geen_fouten,
-    "verdeler/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(lambda r: r["dynamodb"]["SequenceNumber"]),
-    "email_notifier/doorverwijzing-aangemeld.json": _nieuwe_mail(
-        "intake@walcheren.example", "Warme doorverwijzing Middelburg"
+    "AuthorizerFunction/geldige-sleutel.json": _toegang(True),
+    "AuthorizerFunction/andere-rol.json": _toegang(False),
+    "AuthorizerFunction/ingetrokken-sleutel.json": _geweigerd,
+    "AuthorizerFunction/misvormde-sleutel.json": _geweigerd,
+    "ApiFunction/openapi.json": _http(200),
+    "ApiFunction/organisaties-lijst.json": _http(200),
+    "ApiFunction/organisatie-lezen.json": _http(200),
+    "ApiFunction/organisatie-opslaan.json": _http(200),
+    "ApiFunction/schuldeisers-lijst.json": _http(200),
+    "ApiFunction/schuldeiser-lezen.json": _http(200),
+    "ApiFunction/schuldeiser-opslaan.json": _http(200),
+    "ApiFunction/api-sleutel-aanmaken.json": _http(201),
+    "ApiFunction/api-sleutels-lijst.json": _http(200),
+    "ApiFunction/api-sleutel-intrekken.json": _http(204),
+    "ApiFunction/doorverwijzing-aanmelden.json": _aangemeld,
+    "ApiFunction/doorverwijzingen-lijst.json": _http(200),
+    "ApiFunction/doorverwijzing-lezen.json": _http(200),
+    "ApiFunction/contactpoging.json": _http(201),
+    "ApiFunction/eindresultaat.json": _http(200),
+    "ApiFunction/verlenging.json": _http(201),
+    "ApiFunction/doorverwijzing-intrekken.json": _http(201),
+    "ApiFunction/auditregels.json": _http(200),
+    "ApiFunction/rapportage.json": _http(200),
+    "ApiFunction/doorverwijzing-aanmelden-ongeldig.json": _http(400, "ongeldige-invoer", "adres.postcode"),
+    "ApiFunction/contactpoging-bereikt-per-brief.json": _http(400, "ongeldige-invoer", "bereikt"),
+    "ApiFunction/organisatie-lezen-onbekend.json": _http(404, "niet-gevonden"),
+    "ApiFunction/organisaties-lijst-als-schuldeiser.json": _http(403, "verboden"),
+    "ApiFunction/doorverwijzing-lezen-andere-organisatie.json": _http(404, "niet-gevonden"),
+    "VerdelerFunction/gebeurtenissen.json": _geen_fouten,
+    "VerdelerFunction/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(
+        lambda r: r["dynamodb"]["SequenceNumber"]
     ),
-    "email_notifier/doorverwijzing-ingetrokken.json": _nieuwe_mail(
-        "intake@bevelanden.example", "Doorverwijzing ingetrokken"
+    "EmailNotifierFunction/doorverwijzing-aangemeld.json": _nieuwe_mail(
+        "intake@zeeuws-vlaanderen.example", "Warme doorverwijzing Terneuzen"
     ),
-    "email_notifier/contacttermijn-verlopen.json": _nieuwe_mail(
-        "coordinator@walcheren.example", "Contacttermijn verstreken"
+    "EmailNotifierFunction/doorverwijzing-ingetrokken.json": _nieuwe_mail(
+        "intake@zeeuws-vlaanderen.example", "Doorverwijzing ingetrokken"
     ),
-    "email_notifier/incassostop-beeindigd.json": _nieuwe_mail("incasso@evides.example", "Incassostop beëindigd"),
-    "email_notifier/incassostop-verlengd.json": _nieuwe_mail("incasso@evides.example", "Incassostop verlengd"),
-    "email_notifier/doorverwijzing-afgerond.json": _nieuwe_mail("incasso@evides.example", "Doorverwijzing afgerond"),
-    "email_notifier/terugkoppeling-gewijzigd.json": _nieuwe_mail("incasso@evides.example", "Uitkomst gecorrigeerd"),
-    "email_notifier/bewaartermijn-herinnering.json": _nieuwe_mail(
-        "intake@walcheren.example", "Leg een eindresultaat vast"
+    "EmailNotifierFunction/contacttermijn-verlopen.json": _nieuwe_mail(
+        "coordinator@zeeuws-vlaanderen.example", "Contacttermijn verstreken"
     ),
-    "email_notifier/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(lambda r: r["messageId"]),
-    "sms_notifier/doorverwijzing-aangemeld.json": _nieuwe_sms("+31611111111", "Schuldhulp Walcheren"),
-    "sms_notifier/contacttermijn-verlopen.json": _nieuwe_sms("+31612000001", "contacttermijn verstreken"),
-    "sms_notifier/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(lambda r: r["messageId"]),
-    "timer_keeper/plannen.json": _gepland,
-    "timer_keeper/verwijderen.json": _verwijderd,
-    "timer/contacttermijn.json": _nieuwe_mail("coordinator@walcheren.example", "Contacttermijn verstreken"),
-    "timer/incassostop.json": _nieuwe_mail("incasso@evides.example", "Incassostop beëindigd"),
-    "timer/herinnering.json": _nieuwe_mail("intake@walcheren.example", "Leg een eindresultaat vast"),
-    "timer/bewaartermijn.json": _gewist,
-    "timer/vegen.json": _geveegd,
+    "EmailNotifierFunction/incassostop-beeindigd.json": _nieuwe_mail(
+        "incasso@energie.example", "Incassostop beëindigd"
+    ),
+    "EmailNotifierFunction/incassostop-verlengd.json": _nieuwe_mail("incasso@energie.example", "Incassostop verlengd"),
+    "EmailNotifierFunction/doorverwijzing-afgerond.json": _nieuwe_mail(
+        "incasso@energie.example", "Doorverwijzing afgerond"
+    ),
+    "EmailNotifierFunction/terugkoppeling-gewijzigd.json": _nieuwe_mail(
+        "incasso@energie.example", "Uitkomst gecorrigeerd"
+    ),
+    "EmailNotifierFunction/bewaartermijn-herinnering.json": _nieuwe_mail(
+        "intake@zeeuws-vlaanderen.example", "Leg een eindresultaat vast"
+    ),
+    "EmailNotifierFunction/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(lambda r: r["messageId"]),
+    "SmsNotifierFunction/doorverwijzing-aangemeld.json": _nieuwe_sms("+31611111111", "Schuldhulp Zeeuws-Vlaanderen"),
+    "SmsNotifierFunction/contacttermijn-verlopen.json": _nieuwe_sms("+31612000001", "contacttermijn verstreken"),
+    "SmsNotifierFunction/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(lambda r: r["messageId"]),
+    "TimerKeeperFunction/plannen.json": _gepland,
+    "TimerKeeperFunction/verwijderen.json": _verwijderd,
+    "TimerFunction/contacttermijn.json": _nieuwe_mail(
+        "coordinator@zeeuws-vlaanderen.example", "Contacttermijn verstreken"
+    ),
+    "TimerFunction/incassostop.json": _nieuwe_mail("incasso@energie.example", "Incassostop beëindigd"),
+    "TimerFunction/herinnering.json": _nieuwe_mail("intake@zeeuws-vlaanderen.example", "Leg een eindresultaat vast"),
+    "TimerFunction/bewaartermijn.json": _gewist,
+    "TimerFunction/vegen.json": _geveegd,
 }
 
 
 def test_every_event_file_has_an_expected_outcome_and_every_function_a_folder():
     op_schijf = {str(p.relative_to(EVENTS)) for p in EVENTS.glob("*/*.json")}
     assert op_schijf == set(VERWACHT)
-    assert {p.split("/")[0] for p in op_schijf} == set(FUNCTIES)
+    assert {p.split("/")[0] for p in op_schijf} == set(template.functions())
 
 
 def test_every_route_of_the_template_has_an_event():
     gedekt = {
-        (e["httpMethod"], e["resource"]) for e in (_laad(str(p.relative_to(EVENTS))) for p in EVENTS.glob("api/*.json"))
+        (e["httpMethod"], e["resource"])
+        for e in (_laad(str(p.relative_to(EVENTS))) for p in EVENTS.glob("ApiFunction/*.json"))
     }
     routes = {(r.method, r.path) for r in template.routes()}
     assert routes - gedekt == set()
@@ -250,19 +260,19 @@ def test_every_route_of_the_template_has_an_event():
 def test_the_event_has_the_shape_its_source_delivers(pad):
     event = _laad(pad)
     map_ = pad.split("/")[0]
-    if map_ == "api":
+    if map_ == "ApiFunction":
         APIGatewayProxyEventModel.model_validate(event)
         proxy = APIGatewayProxyEvent(event)
         assert proxy.http_method in {"GET", "POST", "PUT", "DELETE"} and proxy.request_context.stage
         if event["resource"] != "/v1/openapi.json":
             assert proxy.request_context.authorizer.raw_event["rol"] in {"beheer", "schuldeiser", "organisatie"}
-    elif map_ == "authorizer":
+    elif map_ == "AuthorizerFunction":
         verzoek = APIGatewayAuthorizerRequestEvent(event)
         assert verzoek.get_type == "REQUEST" and verzoek.parsed_arn.api_id and verzoek.headers.get("Authorization")
-    elif map_ == "verdeler":
+    elif map_ == "VerdelerFunction":
         DynamoDBStreamModel.model_validate(event)
         assert all(r.dynamodb and r.dynamodb.new_image for r in DynamoDBStreamEvent(event).records)
-    elif map_ == "timer":
+    elif map_ == "TimerFunction":
         assert event["taak"] == "vegen" or {"taak", "doorverwijzingId"} == set(event)
     else:
         SqsModel.model_validate(event)
@@ -274,9 +284,9 @@ def test_the_event_has_the_shape_its_source_delivers(pad):
 def test_the_committed_events_are_what_make_events_makes():
     """Hand edits of the files that need no stack to be made would drift from the generator."""
     gemaakt = {
-        "api": events.api_events(MOMENT),
-        "authorizer": events.authorizer_events(MOMENT),
-        "timer": events.timer_events(),
+        "ApiFunction": events.api_events(MOMENT),
+        "AuthorizerFunction": events.authorizer_events(MOMENT),
+        "TimerFunction": events.timer_events(),
     }
     for map_, bestanden in gemaakt.items():
         for naam, event in bestanden.items():
@@ -284,7 +294,7 @@ def test_the_committed_events_are_what_make_events_makes():
 
 
 def test_the_api_events_carry_the_context_the_authorizer_gives_their_key(demo_stack):
-    for pad in sorted(EVENTS.glob("api/*.json")):
+    for pad in sorted(EVENTS.glob("ApiFunction/*.json")):
         event = _laad(str(pad.relative_to(EVENTS)))
         if "authorizer" not in event["requestContext"]:
             continue
@@ -303,10 +313,10 @@ def _moment(stack: Stack, timer: Timer, doorverwijzing_id: str) -> datetime:
 
 # Before a timer fires, the clock moves past its moment (without firing the schedules themselves).
 _KLOK: dict[str, tuple[Timer, str]] = {
-    "timer/contacttermijn.json": (Timer.CONTACTTERMIJN, demo.OPEN),
-    "timer/incassostop.json": (Timer.INCASSOSTOP, demo.OPEN),
-    "timer/herinnering.json": (Timer.HERINNERING, demo.OPEN),
-    "timer/bewaartermijn.json": (Timer.BEWAARTERMIJN, demo.INGETROKKEN),
+    "TimerFunction/contacttermijn.json": (Timer.CONTACTTERMIJN, demo.OPEN),
+    "TimerFunction/incassostop.json": (Timer.INCASSOSTOP, demo.OPEN),
+    "TimerFunction/herinnering.json": (Timer.HERINNERING, demo.OPEN),
+    "TimerFunction/bewaartermijn.json": (Timer.BEWAARTERMIJN, demo.INGETROKKEN),
 }
 
 
@@ -314,20 +324,20 @@ _KLOK: dict[str, tuple[Timer, str]] = {
 def test_the_event_does_what_it_is_for(demo_stack, pad):
     stack = demo_stack
     event = _laad(pad)
-    functie = FUNCTIES[pad.split("/")[0]]
+    functie = pad.split("/")[0]
     if pad in _KLOK:
         moment = _moment(stack, *_KLOK[pad]) + timedelta(minutes=1)
         if moment > stack.clock.now():
             stack.clock.advance(moment - stack.clock.now())
-    if pad == "timer_keeper/plannen.json":
+    if pad == "TimerKeeperFunction/plannen.json":
         for naam in _schedules(stack, demo.OPEN):
             boto3.client("scheduler").delete_schedule(Name=naam, GroupName=stack.refs["TimerGroep"])
-    if pad == "timer_keeper/verwijderen.json":
+    if pad == "TimerKeeperFunction/verwijderen.json":
         # A deadline schedule left from before the withdrawal (as when an earlier event failed).
         stack.runtime.diensten("TimerKeeperFunction").timer_planner.plan(
             schedule_naam(Timer.CONTACTTERMIJN, demo.INGETROKKEN),
             stack.clock.now() + timedelta(days=1),
-            {"taak": "contacttermijn", "doorverwijzingId": demo.INGETROKKEN},
+            invoer(Timer.CONTACTTERMIJN, demo.INGETROKKEN),
         )
     afloop = Afloop(stack, event, {m["id"] for m in outbox.emails()} | {s["id"] for s in outbox.sms()})
     try:

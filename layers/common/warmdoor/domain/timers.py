@@ -26,6 +26,11 @@ def schedule_naam(timer: Timer, doorverwijzing_id: str) -> str:
     return f"{timer.value}-{doorverwijzing_id}"
 
 
+def invoer(timer: Timer, doorverwijzing_id: str) -> dict[str, str]:
+    """What a referral's schedule hands the timer function when it fires."""
+    return {"taak": timer.value, "doorverwijzingId": doorverwijzing_id}
+
+
 def bijwerken(ctx: Context, doorverwijzing_id: str, planner: TimerPlanner) -> None:
     """Brings the schedules in line with the referral as it is now; safe to repeat for any event."""
     d = ctx.repo.doorverwijzing(doorverwijzing_id)
@@ -40,7 +45,7 @@ def bijwerken(ctx: Context, doorverwijzing_id: str, planner: TimerPlanner) -> No
             planner.verwijder(naam)
             _WERK[timer](ctx, d.id)
         else:
-            planner.plan(naam, moment, {"taak": timer.value, "doorverwijzingId": d.id})
+            planner.plan(naam, moment, invoer(timer, d.id))
 
 
 def uitvoeren(ctx: Context, timer: Timer, doorverwijzing_id: str) -> None:
