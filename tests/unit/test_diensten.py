@@ -18,6 +18,7 @@ from warmdoor.domain.errors import (
     TegenstrijdigAdres,
     Verboden,
 )
+from warmdoor.models.entities import Medewerker, Principal
 from warmdoor.models.enums import Eindresultaat, Rol, Status
 from warmdoor.models.events import Gebeurtenissoort
 from warmdoor.models.requests import (
@@ -369,3 +370,54 @@ def test_a_key_is_bound_to_what_exists_and_revoked_at_once(wereld: Wereld):
     assert wereld.repo.sleutel_met_hash(sleutel.hash) is not None
     beheer.sleutel_intrekken(wereld.ctx, plan, BEHEER, sleutel.id)
     assert wereld.repo.sleutel_met_hash(sleutel.hash) is None and plan.sleutels == set()
+
+
+# --- assignment (the pages' work queue) -------------------------------------------------------------
+
+ANNA = Medewerker(sub="sub-anna", gebruikersnaam="anna@walcheren.example", naam="Anna")
+BRAM = Medewerker(sub="sub-bram", gebruikersnaam="bram@walcheren.example", naam="Bram")
+
+
+def ingelogd(m: Medewerker, coordinator: bool = False) -> Principal:
+    return WALCHEREN.model_copy(update={"sleutelId": "web", "medewerker": m, "coordinator": coordinator})
+
+
+def test_a_caseworker_takes_a_referral_and_the_audit_trail_names_them(wereld: Wereld):
+    d = wereld.aanmelden()
+    genomen = levensloop.toewijzen(wereld.ctx, ingelogd(ANNA), d.id, ANNA)
+    assert genomen.toegewezenAan == ANNA
+    regel = wereld.repo.audit[-1]
+    assert (regel.actie, regel.medewerker) == ("toewijzing", ANNA)
+    assert levensloop.toewijzen(wereld.ctx, ingelogd(ANNA), d.id, ANNA) == genomen  # again: nothing new
+    assert [r.actie for r in wereld.repo.audit].count("toewijzing") == 1
+
+
+def test_only_a_coordinator_gives_a_referral_to_someone_else(wereld: Wereld):
+    d = wereld.aanmelden()
+    with pytest.raises(Verboden, match="coördinator"):
+        levensloop.toewijzen(wereld.ctx, ingelogd(ANNA), d.id, BRAM)
+    assert levensloop.toewijzen(wereld.ctx, ingelogd(ANNA, coordinator=True), d.id, BRAM).toegewezenAan == BRAM
+
+
+def test_an_api_key_or_another_organisation_cannot_assign(wereld: Wereld):
+    d = wereld.aanmelden()
+    with pytest.raises(Verboden):
+        levensloop.toewijzen(wereld.ctx, WALCHEREN, d.id, ANNA)
+    with pytest.raises(Verboden):
+        levensloop.toewijzen(wereld.ctx, EVIDES.model_copy(update={"medewerker": ANNA}), d.id, ANNA)
+    rotterdam = ROTTERDAM.model_copy(update={"medewerker": BRAM, "coordinator": True})
+    with pytest.raises(NietGevonden):
+        levensloop.toewijzen(wereld.ctx, rotterdam, d.id, BRAM)
+
+
+def test_a_closed_referral_is_not_assigned_any_more(wereld: Wereld):
+    d = wereld.aanmelden()
+    levensloop.intrekken(wereld.ctx, EVIDES, d.id, IntrekkingVerzoek(reden="betaald"))
+    with pytest.raises(Conflict):
+        levensloop.toewijzen(wereld.ctx, ingelogd(ANNA), d.id, ANNA)
+
+
+def test_reads_through_the_pages_name_the_person_in_the_audit_trail(wereld: Wereld):
+    d = wereld.aanmelden()
+    raadplegen.doorverwijzing_lezen(wereld.ctx, ingelogd(BRAM), d.id)
+    assert (wereld.repo.audit[-1].actie, wereld.repo.audit[-1].medewerker) == ("gelezen", BRAM)

@@ -376,3 +376,12 @@ def test_the_organisation_is_reminded_once_30_days_before_an_open_cases_data_are
     assert dv.herinneren(herinnerd, moment + DAG)[1] == []
     gesloten, _ = dv.afronden(d, EindresultaatVerzoek(code="geen_contact"), moment - DAG)
     assert dv.timers(gesloten)[Timer.HERINNERING] is None  # a closed case needs no reminder
+
+
+def test_the_maximum_extension_is_what_is_left_until_the_longest_stop():
+    d = nieuw()
+    assert dv.verlenging_max_dagen(d, BELEID, START) == 60  # 90 days from registration, 30 already
+    verlengd, _ = dv.verlengen(d, VerlengingVerzoek(dagen=60, reden="regeling"), BELEID, START)
+    assert dv.verlenging_max_dagen(verlengd, BELEID, START) == 0
+    ingetrokken, _ = dv.intrekken(d, IntrekkingVerzoek(reden="betaald"), START + UUR)
+    assert dv.verlenging_max_dagen(ingetrokken, BELEID, START + UUR) == 0

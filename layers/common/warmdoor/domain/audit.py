@@ -19,6 +19,7 @@ def regel(ctx: Context, principal: Principal, doorverwijzing_id: str, actie: str
         rol=principal.rol,
         actie=actie,
         tijdstip=ctx.klok.now(),
+        medewerker=principal.medewerker,
     )
 
 

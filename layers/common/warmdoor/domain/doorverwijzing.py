@@ -20,6 +20,7 @@ from warmdoor.models.entities import (
     Doorverwijzing,
     EindresultaatVastgelegd,
     Intrekking,
+    Medewerker,
     Organisatie,
     Schuldeiser,
     Verlenging,
@@ -121,6 +122,18 @@ def contact_termijn_verlopen(d: Doorverwijzing, nu: datetime) -> bool:
 
 def incassostop_actief(d: Doorverwijzing, nu: datetime) -> bool:
     return d.status != Status.INGETROKKEN and nu < d.incassostopTot
+
+
+def incassostop_uiterst(d: Doorverwijzing, beleid: Beleid) -> datetime:
+    """The latest end any extension may give the collection stop."""
+    return termijn(d.aangemeldOp, beleid.incassostop_max_dagen, werkdagen=False)
+
+
+def verlenging_max_dagen(d: Doorverwijzing, beleid: Beleid, nu: datetime) -> int:
+    """How many days the stop can still be extended by now (0: not at all)."""
+    if d.status == Status.INGETROKKEN or d.incassostopTot <= nu or d.incassostopBeeindigdOp is not None:
+        return 0
+    return max(0, (incassostop_uiterst(d, beleid) - d.incassostopTot).days)
 
 
 def einde(d: Doorverwijzing) -> datetime | None:
@@ -334,7 +347,7 @@ def verlengen(d: Doorverwijzing, verzoek: VerlengingVerzoek, beleid: Beleid, nu:
         raise Conflict("De incassostop is al afgelopen")
     _vereis_wijzigbaar(d, nu)
     tot = termijn(d.incassostopTot, verzoek.dagen, werkdagen=False)
-    uiterst = termijn(d.aangemeldOp, beleid.incassostop_max_dagen, werkdagen=False)
+    uiterst = incassostop_uiterst(d, beleid)
     if tot > uiterst:
         raise Conflict(
             f"De incassostop mag hoogstens {beleid.incassostop_max_dagen} dagen duren, "
@@ -343,6 +356,17 @@ def verlengen(d: Doorverwijzing, verzoek: VerlengingVerzoek, beleid: Beleid, nu:
     verlenging = Verlenging(dagen=verzoek.dagen, reden=verzoek.reden, tijdstip=nu, tot=tot)
     verlengd = d.model_copy(update={"incassostopTot": tot, "verlengingen": [*d.verlengingen, verlenging]})
     return verlengd, [Gebeurtenissoort.INCASSOSTOP_VERLENGD]
+
+
+def toewijzen(d: Doorverwijzing, aan: Medewerker, nu: datetime) -> Overgang:
+    """A caseworker takes the referral on (or a coordinator gives it to one) while it is open; nobody
+    outside the organisation is told."""
+    if not is_open(d):
+        raise Conflict(f"Een doorverwijzing met status {d.status} wordt niet meer toegewezen")
+    _vereis_wijzigbaar(d, nu)
+    if d.toegewezenAan is not None and d.toegewezenAan.sub == aan.sub:
+        return d, []
+    return d.model_copy(update={"toegewezenAan": aan}), []
 
 
 def contacttermijn_bewaken(d: Doorverwijzing, nu: datetime) -> Overgang:

@@ -8,8 +8,8 @@ from typing import Literal
 from warmdoor.domain import audit, doorverwijzing
 from warmdoor.domain.context import Context
 from warmdoor.domain.errors import Conflict, NietGevonden
-from warmdoor.domain.toegang import Handeling, vereis, zichtbare
-from warmdoor.models.entities import Bezorgprobleem, Doorverwijzing, Principal
+from warmdoor.domain.toegang import Handeling, vereis, vereis_toewijzing, zichtbare
+from warmdoor.models.entities import Bezorgprobleem, Doorverwijzing, Medewerker, Principal
 from warmdoor.models.enums import Rol
 from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
 from warmdoor.models.requests import ContactpogingVerzoek, EindresultaatVerzoek, IntrekkingVerzoek, VerlengingVerzoek
@@ -99,6 +99,12 @@ def verlengen(ctx: Context, principal: Principal, doorverwijzing_id: str, verzoe
     return _wijzig(
         ctx, principal, doorverwijzing_id, "verlenging", lambda d: doorverwijzing.verlengen(d, verzoek, ctx.beleid, nu)
     )
+
+
+def toewijzen(ctx: Context, principal: Principal, doorverwijzing_id: str, aan: Medewerker) -> Doorverwijzing:
+    vereis_toewijzing(principal, aan)
+    nu = ctx.klok.now()
+    return _wijzig(ctx, principal, doorverwijzing_id, "toewijzing", lambda d: doorverwijzing.toewijzen(d, aan, nu))
 
 
 def bezorgprobleem_vastleggen(

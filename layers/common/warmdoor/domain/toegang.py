@@ -3,7 +3,7 @@
 from enum import StrEnum
 
 from warmdoor.domain.errors import NietGevonden, Verboden
-from warmdoor.models.entities import Doorverwijzing, Principal
+from warmdoor.models.entities import Doorverwijzing, Medewerker, Principal
 from warmdoor.models.enums import Rol
 
 
@@ -17,6 +17,7 @@ class Handeling(StrEnum):
     CONTACT_VASTLEGGEN = "contact_vastleggen"
     AFRONDEN = "afronden"
     VERLENGEN = "verlengen"
+    TOEWIJZEN = "toewijzen"  # who of the organisation takes a referral on
     RAADPLEGEN = "raadplegen"  # referrals and the report: every role, each only its own
 
 
@@ -28,6 +29,7 @@ RECHTEN: dict[Handeling, frozenset[Rol]] = {
     Handeling.CONTACT_VASTLEGGEN: frozenset({Rol.ORGANISATIE}),
     Handeling.AFRONDEN: frozenset({Rol.ORGANISATIE}),
     Handeling.VERLENGEN: frozenset({Rol.ORGANISATIE}),
+    Handeling.TOEWIJZEN: frozenset({Rol.ORGANISATIE}),
     Handeling.RAADPLEGEN: frozenset(Rol),
 }
 
@@ -39,6 +41,16 @@ def mag(rol: Rol, handeling: Handeling) -> bool:
 def vereis(principal: Principal, handeling: Handeling) -> None:
     if not mag(principal.rol, handeling):
         raise Verboden(f"De rol {principal.rol} mag dit niet")
+
+
+def vereis_toewijzing(principal: Principal, aan: Medewerker) -> None:
+    """A caseworker takes a referral for themselves; only a coordinator gives one to someone else. An API
+    key is nobody, so it cannot take one."""
+    vereis(principal, Handeling.TOEWIJZEN)
+    if principal.medewerker is None:
+        raise Verboden("Alleen een medewerker die is ingelogd kan een doorverwijzing oppakken")
+    if aan.sub != principal.medewerker.sub and not principal.coordinator:
+        raise Verboden("Alleen een coördinator wijst een doorverwijzing toe aan een ander")
 
 
 def mag_zien(principal: Principal, doorverwijzing: Doorverwijzing) -> bool:

@@ -21,13 +21,25 @@ class Entity(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+class Medewerker(Entity):
+    """A person who signed in to the pages (a user of the pool): named in the audit trail and on a referral
+    they were assigned. Their own account, not the person referred."""
+
+    sub: str
+    gebruikersnaam: str
+    naam: str | None = None
+
+
 class Principal(Entity):
-    """Who calls: the holder of one API key, bound to one role (and one creditor or organisation)."""
+    """Who calls: the holder of one API key, bound to one role (and one creditor or organisation), or a
+    person signed in to the pages (then `medewerker` says who)."""
 
     sleutelId: str
     rol: Rol
     schuldeiserId: str | None = None
     organisatieId: str | None = None
+    medewerker: Medewerker | None = None
+    coordinator: bool = False
 
 
 class Gemeente(Entity):
@@ -149,6 +161,7 @@ class Doorverwijzing(Entity):
     eindresultaat: EindresultaatVastgelegd | None = None
     verlengingen: list[Verlenging] = []
     contactTermijnVerlopenOp: datetime | None = None
+    toegewezenAan: Medewerker | None = None  # the caseworker who takes it on
     incassostopBeeindigdOp: datetime | None = None
     herinnerdOp: datetime | None = None  # the organisation was reminded to close before the erasure
     bezorgproblemen: list[Bezorgprobleem] = []
@@ -183,3 +196,4 @@ class Auditregel(Entity):
     rol: Rol
     actie: str
     tijdstip: datetime
+    medewerker: Medewerker | None = None  # who, when it was done through the pages

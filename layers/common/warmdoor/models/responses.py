@@ -103,6 +103,14 @@ class IntrekkingWeergave(View):
     tijdstip: datetime
 
 
+class MedewerkerWeergave(View):
+    """A person of the organisation, signed in to the pages (their account, not the person referred)."""
+
+    sub: str = Field(description="Id van het account in de gebruikerspool")
+    gebruikersnaam: str
+    naam: str | None = None
+
+
 class DoorverwijzingVolledig(DoorverwijzingVoorSchuldeiser):
     """What the organisation the referral is routed to sees: everything needed to reach the person
     (until the retention period is over: then the personal data and every note are null)."""
@@ -121,6 +129,9 @@ class DoorverwijzingVolledig(DoorverwijzingVoorSchuldeiser):
     contactpogingen: list[ContactpogingWeergave]
     eindresultaat: EindresultaatWeergave | None
     verlengingen: list[VerlengingWeergave]
+    toegewezenAan: MedewerkerWeergave | None = Field(
+        default=None, description="De medewerker die de doorverwijzing heeft opgepakt (in de webpagina's)"
+    )
 
 
 class DoorverwijzingLijst(View):
@@ -235,9 +246,12 @@ class AuditregelWeergave(View):
     rol: Rol
     actie: str = Field(
         description="aanmelding, gelezen, intrekking, contactpoging, eindresultaat, eindresultaat_correctie, "
-        "verlenging, herinnering, persoonsgegevens_verwijderd, ..."
+        "verlenging, toewijzing, herinnering, persoonsgegevens_verwijderd, ..."
     )
     tijdstip: datetime
+    medewerker: MedewerkerWeergave | None = Field(
+        default=None, description="Wie het deed, als het in de webpagina's gebeurde (anders de API-sleutel)"
+    )
 
 
 class AuditregelLijst(View):

@@ -3,7 +3,7 @@
 from warmdoor.models.entities import ApiSleutel, Auditregel, Organisatie, Schuldeiser
 from warmdoor.models.requests import GemeenteVerzoek
 from warmdoor.models.responses import ApiSleutelWeergave, AuditregelWeergave, OrganisatieWeergave, SchuldeiserWeergave
-from warmdoor.presentation.doorverwijzing import optioneel
+from warmdoor.presentation.doorverwijzing import medewerker, optioneel
 from warmdoor.tijd import lokaal
 
 
@@ -37,4 +37,10 @@ def sleutel(k: ApiSleutel) -> ApiSleutelWeergave:
 
 
 def auditregel(r: Auditregel) -> AuditregelWeergave:
-    return AuditregelWeergave(sleutelId=r.sleutelId, rol=r.rol, actie=r.actie, tijdstip=lokaal(r.tijdstip))
+    return AuditregelWeergave(
+        sleutelId=r.sleutelId,
+        rol=r.rol,
+        actie=r.actie,
+        tijdstip=lokaal(r.tijdstip),
+        medewerker=medewerker(r.medewerker),
+    )

@@ -6,7 +6,7 @@ from datetime import datetime
 from warmdoor.domain import doorverwijzing
 from warmdoor.domain.terugkoppeling import uitkomst
 from warmdoor.domain.toegang import ziet_persoonsgegevens
-from warmdoor.models.entities import Doorverwijzing, Principal
+from warmdoor.models.entities import Doorverwijzing, Medewerker, Principal
 from warmdoor.models.responses import (
     BezorgprobleemWeergave,
     ContactpogingWeergave,
@@ -15,6 +15,7 @@ from warmdoor.models.responses import (
     EindresultaatWeergave,
     Incassostop,
     IntrekkingWeergave,
+    MedewerkerWeergave,
     Terugkoppeling,
     VerlengingWeergave,
     Verwijzing,
@@ -24,6 +25,10 @@ from warmdoor.tijd import lokaal
 
 def optioneel(moment: datetime | None) -> datetime | None:
     return lokaal(moment) if moment else None
+
+
+def medewerker(m: Medewerker | None) -> MedewerkerWeergave | None:
+    return MedewerkerWeergave(sub=m.sub, gebruikersnaam=m.gebruikersnaam, naam=m.naam) if m else None
 
 
 def terugkoppeling(d: Doorverwijzing) -> Terugkoppeling | None:
@@ -107,6 +112,7 @@ def volledig(d: Doorverwijzing, nu: datetime) -> DoorverwijzingVolledig:
             VerlengingWeergave(dagen=v.dagen, reden=v.reden, tijdstip=lokaal(v.tijdstip), tot=lokaal(v.tot))
             for v in d.verlengingen
         ],
+        toegewezenAan=medewerker(d.toegewezenAan),
     )
 
 
