@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.events import Gebeurtenis
+from warmdoor.models.enums import OPEN_STATUSSEN
 from warmdoor.ports import (
     Claim,
     ClaimBestaat,
@@ -75,6 +76,7 @@ class GeheugenRepository:
     claims: dict[tuple[Claimsoort, str, str], Claim] = field(default_factory=dict)
     doorverwijzingen_: dict[str, Doorverwijzing] = field(default_factory=dict)
     timers: dict[str, datetime | None] = field(default_factory=dict)
+    pogingen: dict[tuple[str, datetime], int] = field(default_factory=dict)
     gebeurtenissen: list[Gebeurtenis] = field(default_factory=list)
     audit: list[Auditregel] = field(default_factory=list)
     # Called before a write of a referral: a test makes another writer win the race there.
@@ -153,6 +155,17 @@ class GeheugenRepository:
             for d in self.doorverwijzingen_.values()
             if filter.schuldeiserId in (None, d.schuldeiserId) and filter.organisatieId in (None, d.organisatieId)
         ]
+
+    def open_doorverwijzingen(self, organisatie_id: str) -> list[Doorverwijzing]:
+        gefilterd = self._gefilterd(DoorverwijzingFilter(organisatieId=organisatie_id))
+        return [d.zonder_persoonsgegevens() for d in gefilterd if d.status in OPEN_STATUSSEN]
+
+    def met_persoonsgegevens(self, doorverwijzingen: Sequence[Doorverwijzing]) -> list[Doorverwijzing]:
+        return [self.doorverwijzingen_.get(d.id, d) for d in doorverwijzingen]
+
+    def pogingen_tellen(self, sleutel: str, venster_einde: datetime) -> int:
+        self.pogingen[sleutel, venster_einde] = self.pogingen.get((sleutel, venster_einde), 0) + 1
+        return self.pogingen[sleutel, venster_einde]
 
     def doorverwijzingen(
         self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int, met_persoonsgegevens: bool

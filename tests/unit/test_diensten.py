@@ -421,3 +421,18 @@ def test_reads_through_the_pages_name_the_person_in_the_audit_trail(wereld: Were
     d = wereld.aanmelden()
     raadplegen.doorverwijzing_lezen(wereld.ctx, ingelogd(BRAM), d.id)
     assert (wereld.repo.audit[-1].actie, wereld.repo.audit[-1].medewerker) == ("gelezen", BRAM)
+
+
+def test_the_work_queue_holds_only_the_organisations_open_referrals_and_reading_names_is_recorded(wereld: Wereld):
+    open_, ingetrokken = wereld.aanmelden("EVD-1"), wereld.aanmelden("EVD-2")
+    levensloop.intrekken(wereld.ctx, EVIDES, ingetrokken.id, IntrekkingVerzoek(reden="betaald"))
+    rotterdam = {"straatnaam": "Coolsingel", "huisnummer": 40, "postcode": "3011 AD", "plaatsnaam": "Rotterdam"}
+    wereld.aanmelden("EVD-3", adres=rotterdam)
+    rij = raadplegen.werkvoorraad(wereld.ctx, ingelogd(ANNA))
+    assert [d.id for d in rij] == [open_.id]
+    assert rij[0].client is None and not [r for r in wereld.repo.audit if r.actie == "gelezen"]
+    [gelezen] = raadplegen.met_persoonsgegevens(wereld.ctx, ingelogd(ANNA), rij)
+    assert gelezen.client is not None
+    assert [(r.actie, r.medewerker) for r in wereld.repo.audit if r.actie == "gelezen"] == [("gelezen", ANNA)]
+    with pytest.raises(Verboden):
+        raadplegen.werkvoorraad(wereld.ctx, EVIDES)

@@ -127,6 +127,20 @@ class Repository(Protocol):
         self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int, met_persoonsgegevens: bool
     ) -> Pagina[Doorverwijzing]: ...
 
+    def open_doorverwijzingen(self, organisatie_id: str) -> list[Doorverwijzing]:
+        """All of the organisation's referrals that are neither closed nor withdrawn (its work queue), in no
+        particular order, without personal data."""
+        ...
+
+    def met_persoonsgegevens(self, doorverwijzingen: Sequence[Doorverwijzing]) -> list[Doorverwijzing]:
+        """The same referrals, in the same order, with their personal data where these still exist."""
+        ...
+
+    def pogingen_tellen(self, sleutel: str, venster_einde: datetime) -> int:
+        """Counts one more attempt of `sleutel` (e.g. signing in as one user) in the window that ends at
+        `venster_einde`, and returns how many there were in that window, this one included."""
+        ...
+
     def aangemeld_tussen(
         self, filter: DoorverwijzingFilter, begin: datetime, einde: datetime
     ) -> Iterator[Doorverwijzing]:

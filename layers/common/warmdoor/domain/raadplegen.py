@@ -1,8 +1,11 @@
 """Reading referrals: each role sees only its own (the operator sees all), as they are now."""
 
+from collections.abc import Sequence
+
 from warmdoor.domain import audit, doorverwijzing
 from warmdoor.domain.context import Context
 from warmdoor.domain.lijsten import pagina
+from warmdoor.domain.errors import Verboden
 from warmdoor.domain.toegang import Handeling, vereis, zichtbare, ziet_persoonsgegevens
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol, Status
@@ -41,3 +44,25 @@ def doorverwijzingen(
     items = [doorverwijzing.zoals_nu(d, nu) for d in gevonden.items]
     audit.gelezen(ctx, principal, items)
     return Pagina(items, gevonden.volgende)
+
+
+def werkvoorraad(ctx: Context, principal: Principal) -> list[Doorverwijzing]:
+    """The organisation's open referrals as they are now, without personal data (nothing read yet)."""
+    vereis(principal, Handeling.RAADPLEGEN)
+    if principal.rol != Rol.ORGANISATIE or principal.organisatieId is None:
+        raise Verboden("Alleen een organisatie heeft een werkvoorraad")
+    nu = ctx.klok.now()
+    return [doorverwijzing.zoals_nu(d, nu) for d in ctx.repo.open_doorverwijzingen(principal.organisatieId)]
+
+
+def met_persoonsgegevens(
+    ctx: Context, principal: Principal, doorverwijzingen: Sequence[Doorverwijzing]
+) -> list[Doorverwijzing]:
+    """These referrals of the caller's own organisation with the person's data, each read recorded."""
+    eigen = [zichtbare(principal, d) for d in doorverwijzingen]
+    if not ziet_persoonsgegevens(principal):
+        return eigen
+    nu = ctx.klok.now()
+    items = [doorverwijzing.zoals_nu(d, nu) for d in ctx.repo.met_persoonsgegevens(eigen)]
+    audit.gelezen(ctx, principal, items)
+    return items

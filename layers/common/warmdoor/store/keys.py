@@ -46,6 +46,11 @@ def claim(soort: str, schuldeiser_id: str, waarde: str) -> dict[str, str]:
     return {"PK": f"SCHULDEISER#{schuldeiser_id}", "SK": f"{soort}#{waarde}"}
 
 
+def pogingen(sleutel: str, venster_einde: datetime) -> dict[str, str]:
+    """Attempts counted per window (signing in), removed by TTL when the window is over."""
+    return {"PK": f"POGINGEN#{sleutel}", "SK": f"VENSTER#{sorteertijd(venster_einde)}"}
+
+
 def organisatie(organisatie_id: str) -> dict[str, str]:
     return {"PK": f"ORGANISATIE#{organisatie_id}", "SK": "ORGANISATIE"}
 

@@ -12,6 +12,7 @@ from botocore.exceptions import ClientError
 
 from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.events import Gebeurtenis
+from warmdoor.models.enums import OPEN_STATUSSEN
 from warmdoor.ports import (
     Claim,
     ClaimBestaat,
@@ -354,6 +355,40 @@ class DynamoRepository:
             volledig = self._persoonsgegevens([d.id for d in items])
             items = [volledig.get(d.id, d) for d in items]
         return Pagina(items, cursor)
+
+    def open_doorverwijzingen(self, organisatie_id: str) -> list[Doorverwijzing]:
+        vraag: dict[str, Any] = {
+            "TableName": self._table,
+            "IndexName": keys.GSI_ORGANISATIE,
+            "KeyConditionExpression": "#pk = :pk",
+            "FilterExpression": "#s IN (" + ", ".join(f":s{i}" for i in range(len(OPEN_STATUSSEN))) + ")",
+            "ExpressionAttributeNames": {"#pk": keys.INDEX_KEYS[keys.GSI_ORGANISATIE][0], "#s": "status"},
+            "ExpressionAttributeValues": naar_dynamo(
+                {":pk": f"ORGANISATIE#{organisatie_id}"}
+                | {f":s{i}": s.value for i, s in enumerate(sorted(OPEN_STATUSSEN))}
+            ),
+        }
+        gevonden: list[Item] = []
+        while True:
+            antwoord = self._client.query(**vraag)
+            gevonden.extend(antwoord["Items"])
+            if "LastEvaluatedKey" not in antwoord:
+                return [entiteit(Doorverwijzing, i) for i in gevonden]
+            vraag["ExclusiveStartKey"] = antwoord["LastEvaluatedKey"]
+
+    def met_persoonsgegevens(self, doorverwijzingen: Sequence[Doorverwijzing]) -> list[Doorverwijzing]:
+        volledig = self._persoonsgegevens([d.id for d in doorverwijzingen])
+        return [volledig.get(d.id, d) for d in doorverwijzingen]
+
+    def pogingen_tellen(self, sleutel: str, venster_einde: datetime) -> int:
+        antwoord = self._client.update_item(
+            TableName=self._table,
+            Key=naar_dynamo(keys.pogingen(sleutel, venster_einde)),
+            UpdateExpression="ADD aantal :een SET verlooptOp = :einde",
+            ExpressionAttributeValues=naar_dynamo({":een": 1, ":einde": int(venster_einde.timestamp())}),
+            ReturnValues="UPDATED_NEW",
+        )
+        return int(antwoord["Attributes"]["aantal"]["N"])
 
     def _persoonsgegevens(self, ids: Sequence[str]) -> dict[str, Doorverwijzing]:
         gevonden: list[Item] = []
