@@ -114,14 +114,14 @@ def test_the_organisation_is_told_when_an_open_referrals_data_will_go(pilot):
     pilot.advance(timedelta(days=30, hours=1))
     mails = [m for m in pilot.outbox()["emails"] if "Incassostop afgelopen" in m["subject"] and d_id in m["text"]]
     assert len(mails) == 1
-    assert "verwijderd op 28 juni 2027" in mails[0]["text"].replace("\n", " ")
+    assert "verwijderd op maandag 28 juni 2027" in mails[0]["text"].replace("\n", " ")
     pilot.advance(timedelta(days=152))  # 29 May 2027: 30 days before the erasure
     herinnering = [m for m in pilot.outbox()["emails"] if m["subject"].startswith("Leg een eindresultaat vast")]
     assert herinnering == []
     pilot.advance(DAG)
     [herinnering] = [m for m in pilot.outbox()["emails"] if m["subject"].startswith("Leg een eindresultaat vast")]
     assert herinnering["to"] == ["intake@walcheren.example"] and d_id in herinnering["text"]
-    assert herinnering["subject"] == "Leg een eindresultaat vast vóór 28 juni 2027 (Middelburg)"
+    assert herinnering["subject"] == "Leg een eindresultaat vast vóór maandag 28 juni 2027 (Middelburg)"
     pilot.advance(DAG)
     assert len([m for m in pilot.outbox()["emails"] if m["subject"].startswith("Leg een eindresultaat")]) == 1
 

@@ -38,7 +38,8 @@ def test_a_new_referral_mails_the_organisation_what_it_needs_to_phone(pilot):
     assert mail["from"] == "WarmDoor <noreply@warmdoor.example>"
     for verwacht in (
         "Jan van Dijk",
-        "+31612345678",
+        "Telefoon:     06 12345678",
+        "Achterstand:  €\u00a0123,45 (sinds dinsdag 1 september 2026)",
         "Liefst 's ochtends bellen",
         "Evides Waterbedrijf",
         d["id"],
@@ -48,6 +49,8 @@ def test_a_new_referral_mails_the_organisation_what_it_needs_to_phone(pilot):
     ):
         assert verwacht in mail["text"], verwacht
     assert "Jan van Dijk" in mail["html"]
+    assert '<a href="tel:+31612345678">06 12345678</a>' in mail["html"]
+    assert "€\u00a0123,45 (sinds dinsdag 1 september 2026)" in mail["html"]
     assert "Liefst &#39;s ochtends bellen" in mail["html"]
     assert f"https://api.warmdoor.test/v1/doorverwijzingen/{d['id']}" in mail["html"]
 
@@ -83,7 +86,7 @@ def test_an_organisation_may_choose_mails_without_personal_data(pilot):
     d = verstuur(pilot)
     [mail] = mails_aan(pilot, "intake@walcheren.example")
     assert d["id"] in mail["text"]
-    for persoonsgegeven in ("Jan", "Dijk", "+31612345678", "Lange Delft", "123.45"):
+    for persoonsgegeven in ("Jan", "Dijk", "+31612345678", "06 12345678", "Lange Delft", "123,45", "123.45"):
         assert persoonsgegeven not in mail["text"] and persoonsgegeven not in mail["html"]
 
 
@@ -213,7 +216,7 @@ def test_each_message_states_the_facts_of_its_own_event(pilot):
     pilot.callers["evides"].post(f"/v1/doorverwijzingen/{d['id']}/intrekkingen", {"reden": "betaald"})
     pilot.pumps.drain()  # both events reach the notifier only after both changes
     [verlengd] = [m for m in mails_aan(pilot, "incasso@evides.example") if "verlengd" in m["subject"]]
-    assert verlengd["subject"] == "Incassostop verlengd tot 6 januari 2027: EVD-2026-000123"
+    assert verlengd["subject"] == "Incassostop verlengd tot woensdag 6 januari 2027: EVD-2026-000123"
     assert "De incassostop loopt nu tot woensdag 6 januari 2027 om 10:00" in verlengd["text"]
     [ingetrokken] = [m for m in mails_aan(pilot, "intake@walcheren.example") if "ingetrokken" in m["subject"]]
     assert "Reden: de klant heeft betaald" in ingetrokken["text"]

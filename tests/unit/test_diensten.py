@@ -219,7 +219,7 @@ def test_an_open_case_is_reminded_before_its_erasure_and_can_be_closed_after_it(
     meldingen.emails(wereld.ctx, g, wereld.teksten, email, fakes.Eenmalig(), meldingen.Poging(1))
     [mail] = email.verzonden
     assert isinstance(mail, Email) and mail.aan == ("intake@walcheren.example",)
-    assert mail.onderwerp == "Leg een eindresultaat vast vóór 28 juni 2027 (Middelburg)"
+    assert mail.onderwerp == "Leg een eindresultaat vast vóór maandag 28 juni 2027 (Middelburg)"
     assert "Klant: Jan van Dijk." in mail.tekst
 
     wereld.klok.verder(31 * DAG)

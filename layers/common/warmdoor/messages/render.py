@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from warmdoor.tijd import datum, datum_tijd, kort
+from warmdoor.presentation import opmaak
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -22,9 +22,15 @@ def _jinja() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    jinja.filters["datum_tijd"] = datum_tijd
-    jinja.filters["datum"] = datum
-    jinja.filters["kort"] = kort
+    # Every amount, date and phone number goes through the same Dutch formats as the web pages.
+    jinja.filters.update(
+        bedrag=opmaak.bedrag,
+        telefoon=opmaak.telefoon,
+        tel_link=opmaak.tel_link,
+        datum=opmaak.datum,
+        datum_tijd=opmaak.datum_tijd,
+        kort=opmaak.kort,
+    )
     return jinja
 
 
