@@ -13,7 +13,7 @@ ENV ?= default
 export SAM_CLI_TELEMETRY := 0
 export PYTHONPATH := layers/common:.
 
-.PHONY: install run test lint validate build deploy bench operator-key replay clean invoke events
+.PHONY: install run test lint validate build deploy bench operator-key gebruiker replay clean invoke events chromium assets schermafdrukken
 
 $(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,10 +37,26 @@ $(CHECKOV):
 
 install: $(VENV)/.installed node_modules/.installed
 
+# The browser tests drive Debian's Chromium with Playwright (Playwright's own browser download is not used).
+chromium:
+	@command -v chromium >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); export DEBIAN_FRONTEND=noninteractive; \
+		$$SUDO apt-get install -y -qq chromium >/dev/null 2>&1 || \
+		{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }; }
+
+# The NL Design System CSS the pages serve, from the npm packages (a test checks it is up to date).
+assets: node_modules/.installed
+	cat node_modules/@utrecht/design-tokens/dist/index.css \
+		node_modules/@utrecht/component-library-css/dist/index.css > functions/web/static/nl-design-system.css
+
+# The README's screenshots of the pages, made by the browser test.
+schermafdrukken: install chromium
+	WARMDOOR_SCHERMAFDRUKKEN=1 $(PY) -m pytest tests/e2e/test_browser.py -k keyboard
+
 run: $(VENV)/.installed
 	$(PY) -m local $(ARGS)
 
-test: install $(SAM) $(CHECKOV)
+test: install $(SAM) $(CHECKOV) chromium
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy layers/common functions local tests benchmarks
@@ -88,6 +104,13 @@ bench: $(VENV)/.installed
 operator-key: $(VENV)/.installed
 	$(PY) -m warmdoor beheersleutel --tabel $(TABLE) --gebruiksplan $(STACK)-klanten \
 		--omschrijving "$${OMSCHRIJVING:-eerste beheersleutel}"
+
+# Invite a caseworker (or, with COORDINATOR=1, a coordinator) to the pages of a deployed stack; the user pool
+# e-mails a temporary password: make gebruiker POOL=<GebruikerspoolId output> TABLE=<TableName output>
+#   EMAIL=<address> NAAM="<name>" ORGANISATIE=<organisation id> [COORDINATOR=1]
+gebruiker: $(VENV)/.installed
+	$(PY) -m warmdoor gebruiker-uitnodigen --pool "$(POOL)" --tabel "$(TABLE)" --email "$(EMAIL)" --naam "$(NAAM)" \
+		--organisatie "$(ORGANISATIE)" $(if $(COORDINATOR),--coordinator)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules .aws-sam .mypy_cache .ruff_cache .pytest_cache

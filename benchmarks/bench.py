@@ -4,6 +4,8 @@
 2. p50/p95 latency of POST /v1/doorverwijzingen through the authorizer and API handlers on emulated AWS.
 3. Local stack: time from POST to the organisation's e-mail in the outbox.
 4. AWS API calls one referral costs, from intake to all its notifications and timers.
+5. The caseworkers' pages on emulated AWS: the work queue with 500 open referrals and a referral's page,
+   next to the API's GET of the same data.
 """
 
 import json
@@ -18,11 +20,14 @@ import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORT_RUNS = 7
 LATENCY_REQUESTS = 500
 OUTBOX_REFERRALS = 200
+QUEUE_REFERRALS = 500
+PAGE_REQUESTS = 30
 
 
 def _median_seconds(code: str, env: dict[str, str]) -> float:
@@ -175,11 +180,64 @@ def outbox_latency() -> None:
         stack.shutdown()
 
 
+def web_pages() -> None:
+    from moto import mock_aws
+
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+    with mock_aws():
+        from local.doseerder import Doseerder
+        from tests.conftest import ORGANISATIE_WALCHEREN, START, aanmelding
+        from tests.support import cognito
+        from tests.support.browser import Browser
+        from tests.support.stack import build_stack
+        from warmdoor.models.enums import Rol
+
+        cognito.jwks_van_moto()
+        stack = build_stack(START)
+        stack.gateway.doseerder = Doseerder(rate=1e6, burst=10**6)
+        beheer = stack.caller(stack.register_key(Rol.BEHEER))
+        beheer.put("/v1/organisaties/walcheren", ORGANISATIE_WALCHEREN)
+        beheer.put("/v1/schuldeisers/evides", {"naam": "Evides", "type": "water", "email": "i@evides.example"})
+        evides = stack.caller(stack.register_key(Rol.SCHULDEISER, schuldeiser_id="evides"))
+        walcheren = stack.caller(stack.register_key(Rol.ORGANISATIE, organisatie_id="walcheren"))
+        ids = [evides.post("/v1/doorverwijzingen", aanmelding(f"Q-{n}")).body["id"] for n in range(QUEUE_REFERRALS)]
+        cognito.medewerker(stack.refs["Gebruikerspool"], "anna@walcheren.example")
+        browser = Browser(stack.gateway)
+        pagina = browser.inloggen("anna@walcheren.example", cognito.WACHTWOORD)
+        nieuw = {"wachtwoord": cognito.NIEUW, "herhaling": cognito.NIEUW}
+        assert browser.formulier(pagina, "/inloggen/nieuw-wachtwoord", nieuw).pad == "/werkvoorraad"
+
+        def meet(verzoek: Any) -> list[float]:
+            tijden = []
+            for _ in range(PAGE_REQUESTS):
+                begin = time.perf_counter()
+                verzoek()
+                tijden.append(time.perf_counter() - begin)
+            return tijden
+
+        def api_lijst() -> None:
+            volgende: str | None = ""
+            while volgende is not None:
+                pad = "/v1/doorverwijzingen?limiet=100" + (f"&volgende={quote(volgende)}" if volgende else "")
+                volgende = walcheren.get(pad).body["volgende"]
+
+        print(f"\n[5] pages on in-process moto, {QUEUE_REFERRALS} open referrals, {PAGE_REQUESTS} requests each")
+        rijen = [
+            ("GET /werkvoorraad (page of 50)", lambda: browser.get("/werkvoorraad")),
+            ("API: GET /v1/doorverwijzingen, all pages", api_lijst),
+            ("GET /doorverwijzingen/{id}", lambda: browser.get(f"/doorverwijzingen/{ids[0]}")),
+            ("API: GET /v1/doorverwijzingen/{id}", lambda: walcheren.get(f"/v1/doorverwijzingen/{ids[0]}")),
+        ]
+        for naam, verzoek in rijen:
+            print(f"    {naam:<42}{_percentielen(meet(verzoek))}")
+
+
 def main() -> None:
     machine = platform.processor() or platform.machine()
     print(f"WarmDoor benchmark - {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
     cold_imports()
     latency_and_api_calls()
+    web_pages()
     outbox_latency()
 
 

@@ -66,6 +66,11 @@ def main() -> None:
         print(f"  beheer:   {admin_key}")
         for key in demo.sleutels():
             print(f"  {key.rol:<12}{key.secret:<42}{key.label}")
+        print(f"Pagina's voor medewerkers: {stack.url}/inloggen   wachtwoord: {demo.WACHTWOORD}")
+        for medewerker in (demo.medewerker("walcheren"), demo.medewerker("walcheren", coordinator=True)):
+            rol = "coördinator" if medewerker.coordinator else "medewerker"
+            print(f"  {rol:<12}{medewerker.email:<42}{medewerker.naam}")
+        print("  (zo ook voor elke andere demo-organisatie: medewerker@<id>.example, coordinator@<id>.example)")
         print("Stoppen met Ctrl-C." + (" De gegevens blijven bewaard (--keep)." if args.keep else ""))
         sys.stdout.flush()
         stack.serve_forever()

@@ -73,6 +73,10 @@ def physical_refs() -> dict[str, str]:
         elif soort == "AWS::Events::EventBus":
             refs[naam] = template.resolve(props["Name"], refs)
             refs[f"{naam}.Arn"] = f"arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{refs[naam]}"
+        elif soort == "AWS::Cognito::UserPool":
+            # Until create_resources replaces them with the ids the emulation makes.
+            refs[naam] = f"{REGION}_{naam}"
+            refs[f"{naam}.Arn"] = f"arn:aws:cognito-idp:{REGION}:{ACCOUNT}:userpool/{refs[naam]}"
         elif soort == "AWS::Events::Rule":
             bus = template.resolve(props["EventBusName"], refs)
             refs[naam] = f"{PREFIX}-{naam}"
@@ -149,9 +153,63 @@ def create_resources(refs: dict[str, str]) -> None:
                 "Input": doel.get("Input", "{}"),
             },
         )
+    _gebruikerspool(refs)
     for res in template.resources("AWS::SES::EmailIdentity").values():
         identiteit = template.resolve(res["Properties"]["EmailIdentity"], refs)
         client("sesv2").create_email_identity(EmailIdentity=identiteit)
+
+
+def _gebruikerspool(refs: dict[str, str]) -> None:
+    """The pages' user pool, its client and groups, as the template declares them (the ids are moto's)."""
+    cognito = client("cognito-idp")
+    for naam, res in template.resources("AWS::Cognito::UserPool").items():
+        props = res["Properties"]
+        pool = cognito.create_user_pool(
+            PoolName=template.resolve(props["UserPoolName"], refs),
+            Policies=props["Policies"],
+            AutoVerifiedAttributes=props["AutoVerifiedAttributes"],
+            AdminCreateUserConfig={"AllowAdminCreateUserOnly": True},
+            UsernameConfiguration=props["UsernameConfiguration"],
+        )["UserPool"]
+        refs[naam] = pool["Id"]
+        refs[f"{naam}.Arn"] = pool["Arn"]
+    for naam, res in template.resources("AWS::Cognito::UserPoolClient").items():
+        props = res["Properties"]
+        refs[naam] = cognito.create_user_pool_client(
+            UserPoolId=template.resolve(props["UserPoolId"], refs),
+            ClientName=template.resolve(props["ClientName"], refs),
+            ExplicitAuthFlows=props["ExplicitAuthFlows"],
+            GenerateSecret=False,
+            EnableTokenRevocation=True,
+            # The attributes the ID token carries (the pages name the person with `name`).
+            ReadAttributes=props["ReadAttributes"],
+            WriteAttributes=props["WriteAttributes"],
+        )["UserPoolClient"]["ClientId"]
+    for res in template.resources("AWS::Cognito::UserPoolGroup").values():
+        props = res["Properties"]
+        cognito.create_group(UserPoolId=template.resolve(props["UserPoolId"], refs), GroupName=props["GroupName"])
+
+
+def _cognito_gebruiker(pool_id: str, gebruikersnaam: str) -> Any:
+    """An account in moto's in-process user pool (the emulation runs in this process, under `make run` and the
+    tests alike): what boto3 cannot reach, such as its password, or its sub."""
+    from moto.cognitoidp.models import cognitoidp_backends
+
+    return cognitoidp_backends[ACCOUNT][REGION].user_pools[pool_id].users[gebruikersnaam]
+
+
+def sub_zetten(pool_id: str, gebruikersnaam: str, sub: str) -> None:
+    """Gives an account a sub of our choosing. Cognito makes it, randomly, and never changes it; the demo
+    accounts get fixed ones (events/ name them) and a restored state its own (referrals name them)."""
+    gebruiker = _cognito_gebruiker(pool_id, gebruikersnaam)
+    gebruiker.id = sub  # what moto puts in the tokens' sub
+    gebruiker.update_attributes([{"Name": "sub", "Value": sub}])
+
+
+def wachtwoord(pool_id: str, gebruikersnaam: str) -> str | None:
+    """The account's password as the emulation keeps it (in plain text: local accounts only)."""
+    waarde = _cognito_gebruiker(pool_id, gebruikersnaam).password
+    return None if waarde is None else str(waarde)
 
 
 def _queue_attributen(props: dict[str, Any], refs: dict[str, str]) -> dict[str, str]:

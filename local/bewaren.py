@@ -1,4 +1,9 @@
-"""`make run ARGS=--keep`: the local stack's state kept between runs (tables, timers, queues and clock)."""
+"""`make run ARGS=--keep`: the local stack's state kept between runs (tables, timers, queues, the pages'
+accounts and the clock).
+
+The user pool is made anew at every start (moto gives it a new id); its accounts are put back into it as
+they were: the same sub (the referrals they took name it), password, groups and status. Their passwords are
+kept in plain text, as the emulation keeps them: local accounts only."""
 
 import json
 import sys
@@ -8,7 +13,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from local import aws, template
+from local import aws, demo, template
 from local.clock import MovableClock
 
 STATE_FILE = Path(".local-state/tables.json")
@@ -78,12 +83,61 @@ def _berichten(url: str) -> list[str]:
     return bodies
 
 
+def _gebruikers(refs: dict[str, str]) -> list[dict[str, Any]]:
+    """Every account of the pool, with what it takes to make it again."""
+    cognito, pool = aws.client("cognito-idp"), refs["Gebruikerspool"]
+    gevonden = []
+    for pagina in cognito.get_paginator("list_users").paginate(UserPoolId=pool):
+        for gebruiker in pagina["Users"]:
+            naam = gebruiker["Username"]
+            groepen = cognito.admin_list_groups_for_user(UserPoolId=pool, Username=naam)["Groups"]
+            gevonden.append(
+                {
+                    "gebruikersnaam": naam,
+                    "attributen": [a for a in gebruiker["Attributes"] if a["Name"] != "sub"],
+                    "sub": next(a["Value"] for a in gebruiker["Attributes"] if a["Name"] == "sub"),
+                    "groepen": [g["GroupName"] for g in groepen],
+                    "ingeschakeld": gebruiker["Enabled"],
+                    "status": gebruiker["UserStatus"],
+                    "wachtwoord": aws.wachtwoord(pool, naam),
+                }
+            )
+    return gevonden
+
+
+def _gebruikers_terugzetten(refs: dict[str, str], gebruikers: list[dict[str, Any]]) -> None:
+    cognito, pool = aws.client("cognito-idp"), refs["Gebruikerspool"]
+    bestaande = {g["GroupName"] for g in cognito.list_groups(UserPoolId=pool)["Groups"]}
+    for g in gebruikers:
+        tijdelijk = {"TemporaryPassword": g["wachtwoord"]} if g["wachtwoord"] else {}
+        cognito.admin_create_user(
+            UserPoolId=pool,
+            Username=g["gebruikersnaam"],
+            UserAttributes=g["attributen"],
+            MessageAction="SUPPRESS",
+            **tijdelijk,
+        )
+        if g["status"] != "FORCE_CHANGE_PASSWORD" and g["wachtwoord"]:
+            cognito.admin_set_user_password(
+                UserPoolId=pool, Username=g["gebruikersnaam"], Password=g["wachtwoord"], Permanent=True
+            )
+        aws.sub_zetten(pool, g["gebruikersnaam"], g["sub"])
+        for groep in g["groepen"]:
+            if groep not in bestaande:
+                cognito.create_group(UserPoolId=pool, GroupName=groep)
+                bestaande.add(groep)
+            cognito.admin_add_user_to_group(UserPoolId=pool, Username=g["gebruikersnaam"], GroupName=groep)
+        if not g["ingeschakeld"]:
+            cognito.admin_disable_user(UserPoolId=pool, Username=g["gebruikersnaam"])
+
+
 def save(refs: dict[str, str], clock: MovableClock) -> None:
     staat = {
         "clockOffsetSeconds": clock.offset().total_seconds(),
         "tables": {tabel: _items(tabel) for tabel in _tabellen(refs)},
         "schedules": _schedules(),
         "queues": {naam: _berichten(url) for naam, url in _queue_urls(refs).items()},
+        "gebruikers": _gebruikers(refs),
     }
     STATE_FILE.parent.mkdir(exist_ok=True)
     # Written aside and renamed, so that a stop halfway leaves the previous state whole.
@@ -118,6 +172,10 @@ def restore(refs: dict[str, str], clock: MovableClock) -> bool:
     for naam, url in _queue_urls(refs).items():
         for body in queues.get(naam, []):
             aws.client("sqs").send_message(QueueUrl=url, MessageBody=body)
+    if "gebruikers" in staat:
+        _gebruikers_terugzetten(refs, staat["gebruikers"])
+    else:  # kept before the pages had accounts: the demo's, as a new run makes them
+        demo.medewerkers_aanmaken(refs)
     try:
         clock.advance(timedelta(seconds=float(staat["clockOffsetSeconds"])))
     except (ValueError, OverflowError, KeyError, TypeError):

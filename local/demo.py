@@ -1,6 +1,7 @@
 """Demo data of the pilot region: seven debt-assistance organisations in the Evides area (Zeeland and the
 Rotterdam region, real CBS municipality codes, plausible postcode areas), one water company, keys with
-fixed ids and secrets, and four referrals with fixed ids: the ids and keys that events/ refers to."""
+fixed ids and secrets, four referrals with fixed ids, and a caseworker and a coordinator per organisation
+who sign in to the pages with a known password: the ids and keys that events/ refers to."""
 
 import dataclasses
 import functools
@@ -9,8 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from local import aws
 from local.gateway import Gateway
 from local.lambdas import Runtime
+from warmdoor.adapters.cognito import CognitoGebruikers
 from warmdoor.domain import intake
 from warmdoor.domain import sleutels as sleutelbeheer
 from warmdoor.domain.context import GeenMetingen
@@ -123,6 +126,61 @@ BEHEER_SLEUTEL_ID = "de00000000000000"
 BEHEER_SLEUTEL = "local-admin-key"
 
 
+# Everyone of the demo organisations signs in to the pages with this password (local only; it meets the user
+# pool's password policy). medewerker@<organisation>.example is a caseworker, coordinator@<...> a coordinator.
+WACHTWOORD = "Demo-wachtwoord-1!"
+
+# A caseworker and a coordinator per organisation (fictitious names).
+_NAMEN: dict[str, tuple[str, str]] = {
+    "walcheren": ("Mila Jansen", "Daan de Jong"),
+    "bevelanden": ("Sem Bakker", "Fenna Visser"),
+    "schouwen-tholen": ("Lotte Smit", "Jesse Meijer"),
+    "zeeuws-vlaanderen": ("Noah de Wit", "Saar Mulder"),
+    "rotterdam": ("Yara Bos", "Omar El Idrissi"),
+    "waterweg": ("Tess Vos", "Bram Peters"),
+    "ijsselgemeenten": ("Finn Hendriks", "Lina van Dijk"),
+}
+
+
+@dataclass(frozen=True)
+class DemoMedewerker:
+    organisatie: str
+    email: str
+    naam: str
+    coordinator: bool
+    sub: str  # fixed, as events/ and a restored state refer to it (Cognito's own would differ per run)
+
+
+def medewerkers() -> list[DemoMedewerker]:
+    return [
+        DemoMedewerker(
+            org_id,
+            f"{'coordinator' if coordinator else 'medewerker'}@{org_id}.example",
+            _NAMEN[org_id][coordinator],
+            coordinator,
+            f"de000000-0000-4000-8001-{nummer:010x}{int(coordinator):02x}",
+        )
+        for nummer, org_id in enumerate(ORGANISATIES, start=1)
+        for coordinator in (False, True)
+    ]
+
+
+def medewerker(org_id: str, coordinator: bool = False) -> DemoMedewerker:
+    return next(m for m in medewerkers() if m.organisatie == org_id and m.coordinator == coordinator)
+
+
+def medewerkers_aanmaken(refs: dict[str, str]) -> None:
+    """The demo accounts, invited as the operator invites (the organisation's group, the coordinators'), then
+    given the demo password as if they had chosen it, and their fixed sub."""
+    pool = refs["Gebruikerspool"]
+    cognito = aws.client("cognito-idp")
+    gebruikers = CognitoGebruikers(cognito, pool)
+    for m in medewerkers():
+        gebruikers.uitnodigen(m.email, m.naam, m.organisatie, m.coordinator)
+        cognito.admin_set_user_password(UserPoolId=pool, Username=m.email, Password=WACHTWOORD, Permanent=True)
+        aws.sub_zetten(pool, m.email, m.sub)
+
+
 def organisatie_body(org_id: str, org: dict[str, Any]) -> dict[str, Any]:
     return {
         "naam": org["naam"],
@@ -227,6 +285,7 @@ def seed(gateway: Gateway, runtime: Runtime, plan: Gebruiksplan, admin_key: str,
 
     for org_id, org in ORGANISATIES.items():
         verzoek(admin_key, "PUT", f"/v1/organisaties/{org_id}", organisatie_body(org_id, org))
+    medewerkers_aanmaken(runtime.refs)
     verzoek(admin_key, "PUT", f"/v1/schuldeisers/{SCHULDEISER_ID}", SCHULDEISER)
     verzoek(admin_key, "PUT", f"/v1/schuldeisers/{ENERGIE_ID}", ENERGIE)
     verzoek(admin_key, "DELETE", f"/v1/api-sleutels/{INGETROKKEN_SLEUTEL.id}")

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from local import aws, demo, template
-from local.gateway import ACCOUNT, API_ID, REGION, authorized, proxy_event, request_authorizer_event
+from local.gateway import ACCOUNT, API_ID, REGION, WEB_API_ID, authorized, proxy_event, request_authorizer_event
 from local.stack import LocalStack
 from warmdoor.domain import doorverwijzing, timers
 from warmdoor.domain.doorverwijzing import Beleid, Timer
@@ -25,6 +26,7 @@ from warmdoor.models.entities import Doorverwijzing
 from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
 from warmdoor.ops.filters import any_filter
 from warmdoor.ops.replay import lambda_record
+from warmdoor.web import csrf
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "events"
@@ -131,6 +133,8 @@ def _aanmelding(moment: datetime, **anders: Any) -> dict[str, Any]:
 
 def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
     d = "/v1/doorverwijzingen/{doorverwijzing_id}"
+    g = "/v1/gebruikers/{gebruiker_id}"
+    rotterdam = demo.medewerker("rotterdam").sub
     walcheren = demo.organisatie_body("walcheren", demo.ORGANISATIES["walcheren"])
     return {
         "openapi.json": _api("openapi", moment, "GET", "/v1/openapi.json", None),
@@ -242,7 +246,36 @@ def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
             {"doorverwijzing_id": demo.AFGEROND},
             {"dagen": 14, "reden": "Wacht op het besluit over de schuldregeling"},
         ),
+        "gebruiker-uitnodigen.json": _api(
+            "gebruiker-uitnodigen",
+            moment,
+            "POST",
+            "/v1/gebruikers",
+            BEHEER,
+            body={"email": "noor.bakker@walcheren.example", "naam": "Noor Bakker", "organisatieId": "walcheren"},
+        ),
+        "gebruikers-lijst.json": _api(
+            "gebruikers", moment, "GET", "/v1/gebruikers", BEHEER, query="organisatieId=walcheren&limiet=20"
+        ),
+        "gebruiker-lezen.json": _api(
+            "gebruiker-lezen", moment, "GET", g, BEHEER, {"gebruiker_id": demo.medewerker("walcheren").sub}
+        ),
+        # An account of another organisation than the newcomer's Walcheren, which `make invoke` would lock out.
+        "gebruiker-uitschakelen.json": _api(
+            "gebruiker-uit", moment, "POST", f"{g}/uitschakeling", BEHEER, {"gebruiker_id": rotterdam}
+        ),
+        "gebruiker-inschakelen.json": _api(
+            "gebruiker-aan", moment, "POST", f"{g}/inschakeling", BEHEER, {"gebruiker_id": rotterdam}
+        ),
         # Bad input, and callers that may not do or see this.
+        "gebruiker-uitnodigen-ongeldig.json": _api(
+            "gebruiker-ongeldig",
+            moment,
+            "POST",
+            "/v1/gebruikers",
+            BEHEER,
+            body={"email": "noor.bakker@", "naam": "Noor Bakker", "organisatieId": "walcheren"},
+        ),
         "doorverwijzing-aanmelden-ongeldig.json": _api(
             "aanmelden-ongeldig",
             moment,
@@ -277,6 +310,49 @@ def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
         ),
         "doorverwijzing-lezen-andere-organisatie.json": _api(
             "lezen-andere-org", moment, "GET", d, ROTTERDAM, {"doorverwijzing_id": demo.OPEN}
+        ),
+    }
+
+
+WEB_HOST = f"{WEB_API_ID}.execute-api.{REGION}.amazonaws.com"
+# A browser's CSRF secret, fixed so that the sign-in form's token in the event stays valid.
+WEB_CSRF_GEHEIM = "demo-csrf-geheim"
+
+
+def _pagina(
+    naam: str, moment: datetime, method: str, resource: str, formulier: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A browser's request to the pages (no authorizer: the function checks the session cookie)."""
+    alle = {
+        "Accept": "text/html",
+        "Host": WEB_HOST,
+        "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0",
+        "X-Forwarded-For": "203.0.113.20",
+        "X-Forwarded-Port": "443",
+        "X-Forwarded-Proto": "https",
+        "Cookie": f"wd_csrf={WEB_CSRF_GEHEIM}",
+        **({"Content-Type": "application/x-www-form-urlencoded"} if formulier is not None else {}),
+    }
+    data = urlencode(formulier).encode() if formulier is not None else b""
+    pad, _, query = resource.partition("?")
+    event = proxy_event(pad, {}, method, pad, query, alle, data, WEB_HOST, _ms(moment))
+    event["requestContext"]["requestId"] = _id(naam)
+    event["requestContext"]["apiId"] = WEB_API_ID
+    return event
+
+
+def web_events(moment: datetime) -> dict[str, dict[str, Any]]:
+    token = csrf.token(WEB_CSRF_GEHEIM, csrf.ZONDER_SESSIE)
+    mila = demo.medewerker("walcheren").email
+    inloggen = {"csrf": token, "terug": "/werkvoorraad", "email": mila}
+    return {
+        "inloggen-pagina.json": _pagina("web-inloggen", moment, "GET", "/inloggen?terug=/werkvoorraad"),
+        "werkvoorraad-zonder-sessie.json": _pagina("web-werkvoorraad", moment, "GET", "/werkvoorraad"),
+        "inloggen-demo-medewerker.json": _pagina(
+            "web-inloggen-post", moment, "POST", "/inloggen", {**inloggen, "wachtwoord": demo.WACHTWOORD}
+        ),
+        "inloggen-zonder-formulier-token.json": _pagina(
+            "web-inloggen-zonder-token", moment, "POST", "/inloggen", {"email": mila}
         ),
     }
 
@@ -510,6 +586,7 @@ def alle(moment: datetime) -> dict[str, dict[str, dict[str, Any]]]:
         return {
             "ApiFunction": api_events(moment),
             "AuthorizerFunction": authorizer_events(moment),
+            "WebFunction": web_events(moment),
             "VerdelerFunction": verdeler_events(stack),
             "EmailNotifierFunction": notifier_events(stack, "EmailNotifierFunction", moment),
             "SmsNotifierFunction": notifier_events(stack, "SmsNotifierFunction", moment),

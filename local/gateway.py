@@ -20,6 +20,7 @@ ACCOUNT = "123456789012"
 REGION = "eu-west-1"
 # Ten lowercase letters and digits, as API Gateway makes them.
 API_ID = "warmdoor01"
+WEB_API_ID = "warmdoorw1"
 API_ARN = f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{API_ID}"
 
 
@@ -28,6 +29,7 @@ class HttpResponse:
     status: int
     headers: dict[str, str]
     body: bytes
+    cookies: tuple[str, ...] = ()  # Set-Cookie, one header each (they cannot be joined with commas)
 
 
 # API Gateway's own status of each response type it answers with here (used when the template leaves a
@@ -154,7 +156,7 @@ class Gateway:
         self._host = host
         self._routes = [(route, _pattern(route.path)) for route in template.routes()]
         self._authorizer = template.authorizer_function()
-        api = next(iter(template.resources("AWS::Serverless::Api").values()))
+        api = template.resources("AWS::Serverless::Api")["Api"]
         self._gateway_responses: dict[str, Any] = api["Properties"].get("GatewayResponses", {})
         plan = template.usage_plan(runtime.refs)
         self._plan = plan.name
@@ -234,14 +236,18 @@ class Gateway:
     @staticmethod
     def _http(antwoord: dict[str, Any]) -> HttpResponse:
         headers = dict(antwoord.get("headers") or {})
+        cookies: list[str] = []
         for naam, waarden in (antwoord.get("multiValueHeaders") or {}).items():
-            headers[naam] = ", ".join(str(w) for w in waarden)
+            if naam.lower() == "set-cookie":
+                cookies.extend(str(w) for w in waarden)
+            else:
+                headers[naam] = ", ".join(str(w) for w in waarden)
         body = antwoord.get("body") or ""
         if antwoord.get("isBase64Encoded"):
             import base64
 
-            return HttpResponse(int(antwoord["statusCode"]), headers, base64.b64decode(body))
-        return HttpResponse(int(antwoord["statusCode"]), headers, body.encode())
+            return HttpResponse(int(antwoord["statusCode"]), headers, base64.b64decode(body), tuple(cookies))
+        return HttpResponse(int(antwoord["statusCode"]), headers, body.encode(), tuple(cookies))
 
     @staticmethod
     def json(response: HttpResponse) -> Any:

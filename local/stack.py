@@ -58,6 +58,7 @@ class LocalStack:
         self._emulated = aws.start(host=aws_host)
         refs = self._emulated.refs
         refs["PublicBaseUrl"] = f"{self.url}/v1"
+        refs["WebBaseUrl"] = self.url
         refs["LogLevel"] = log_level
         self.refs = refs
         aws.create_resources(refs)

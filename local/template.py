@@ -125,22 +125,24 @@ def timeout(functie: str) -> float:
 
 
 def routes() -> list[Route]:
-    api = next(iter(resources("AWS::Serverless::Api").values()))
-    sleutel_standaard = bool(api["Properties"]["Auth"].get("ApiKeyRequired", False))
+    """Every Api event of every function, each with the defaults of the REST API it belongs to."""
+    apis = resources("AWS::Serverless::Api")
     result = []
     for functie in functions().values():
         for event in functie.events.values():
             if event["Type"] != "Api":
                 continue
             props = event["Properties"]
+            api_auth = apis[props["RestApiId"]["Ref"]]["Properties"].get("Auth", {})
             auth = props.get("Auth", {})
+            authorizer = auth.get("Authorizer", api_auth.get("DefaultAuthorizer", "NONE"))
             result.append(
                 Route(
                     props["Method"].upper(),
                     props["Path"],
                     functie.name,
-                    auth.get("Authorizer") != "NONE",
-                    bool(auth.get("ApiKeyRequired", sleutel_standaard)),
+                    authorizer != "NONE",
+                    bool(auth.get("ApiKeyRequired", api_auth.get("ApiKeyRequired", False))),
                 )
             )
     return result
@@ -170,11 +172,31 @@ def authorizer_function() -> str:
     raise LookupError("the template declares no authorizer")
 
 
+def _geldt(voorwaarde: Any, refs: dict[str, str]) -> bool:
+    """A condition of the template's Conditions (Equals, Not, And, Or, Condition), with the parameters' values."""
+    if isinstance(voorwaarde, dict) and "Condition" in voorwaarde:
+        return _geldt(load()["Conditions"][voorwaarde["Condition"]], refs)
+    soort, argumenten = next(iter(voorwaarde.items()))
+    match soort:
+        case "Fn::Equals":
+            return resolve(argumenten[0], refs) == resolve(argumenten[1], refs)
+        case "Fn::Not":
+            return not _geldt(argumenten[0], refs)
+        case "Fn::And":
+            return all(_geldt(a, refs) for a in argumenten)
+        case "Fn::Or":
+            return any(_geldt(a, refs) for a in argumenten)
+    raise ValueError(f"unknown condition {soort}")
+
+
 def resolve(waarde: Any, refs: dict[str, str]) -> str:
-    """A template value with !Ref/!GetAtt/!Sub of logical ids and parameters, as a plain string.
+    """A template value with !Ref/!GetAtt/!Sub/!If of logical ids and parameters, as a plain string.
 
     `refs` maps a logical id (or parameter) to what !Ref gives, and "Id.Attribute" to what !GetAtt gives.
     """
+    if isinstance(waarde, dict) and "Fn::If" in waarde:
+        naam, dan, anders = waarde["Fn::If"]
+        return resolve(dan if _geldt(load()["Conditions"][naam], refs) else anders, refs)
     if isinstance(waarde, dict) and "Ref" in waarde:
         return refs[waarde["Ref"]]
     if isinstance(waarde, dict) and "Fn::GetAtt" in waarde:

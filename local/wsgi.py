@@ -43,7 +43,11 @@ def application(
             print(f"{method} {_log_pad(environ)} -> {antwoord.status} ({duur:.0f} ms)", flush=True)
         start_response(
             f"{antwoord.status} {HTTPStatus(antwoord.status).phrase}",
-            [*antwoord.headers.items(), ("Content-Length", str(len(antwoord.body)))],
+            [
+                *antwoord.headers.items(),
+                *(("Set-Cookie", cookie) for cookie in antwoord.cookies),
+                ("Content-Length", str(len(antwoord.body))),
+            ],
         )
         return [antwoord.body]
 

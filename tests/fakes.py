@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
-from warmdoor.models.events import Gebeurtenis
 from warmdoor.models.enums import OPEN_STATUSSEN
+from warmdoor.models.events import Gebeurtenis
 from warmdoor.ports import (
     Claim,
     ClaimBestaat,

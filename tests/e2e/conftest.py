@@ -6,7 +6,8 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,8 +69,9 @@ def env_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("sam-local") / "env.json"
 
 
-@pytest.fixture(scope="session")
-def local_stack(env_json: Path) -> Iterator[str]:
+@contextmanager
+def gestart(env_json: Path) -> Iterator[str]:
+    """`python -m local` on a free port until the block ends; it must stop cleanly."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": f"{ROOT / 'layers' / 'common'}:{ROOT}", "WARMDOOR_ADMIN_KEY": ADMIN_KEY}
     for naam in ("AWS_ENDPOINT_URL", "AWS_PROFILE"):
@@ -93,9 +95,25 @@ def local_stack(env_json: Path) -> Iterator[str]:
         assert "Gestopt." in uitvoer
 
 
+@pytest.fixture(scope="session")
+def local_stack(env_json: Path) -> Iterator[str]:
+    with gestart(env_json) as url:
+        yield url
+
+
 @pytest.fixture
 def http(local_stack: str) -> Any:
     def maak(key: str | None = None) -> Http:
         return Http(local_stack, key)
 
     return maak
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Each phase's report on the test item, so that a fixture can keep a screenshot of a failure."""
+    rapport: pytest.TestReport = yield
+    setattr(item, f"rep_{rapport.when}", rapport)
+    return rapport

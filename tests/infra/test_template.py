@@ -41,6 +41,16 @@ def test_every_handler_is_importable(functie):
 EIGEN_VARIABELEN = {
     "TimerKeeperFunction": {"TIMER_GROEP", "TIMER_FUNCTIE_ARN", "TIMER_ROL_ARN", "TIMER_DLQ_ARN"},
     "VerdelerFunction": {"GEBEURTENISBUS"},
+    # The operator's user administration; the pages sign people in; the alert e-mails link to the pages.
+    "ApiFunction": {"GEBRUIKERSPOOL_ID"},
+    "WebFunction": {
+        "GEBRUIKERSPOOL_ID",
+        "GEBRUIKERSPOOL_CLIENT_ID",
+        "WEB_BASE_URL",
+        "FEDERATIE_NAAM",
+        "FEDERATIE_DOMEIN",
+    },
+    "EmailNotifierFunction": {"WEB_BASE_URL"},
 }
 
 
@@ -287,5 +297,146 @@ def test_no_stack_in_aws_can_send_the_functions_traffic_elsewhere():
     assert template.load()["Globals"]["Function"]["Environment"]["Variables"]["AWS_ENDPOINT_URL"] == {
         "Ref": "AwsEndpointUrl"
     }
-    [regel] = template.load()["Rules"].values()
+    regel = template.load()["Rules"]["EindpuntAlleenLokaal"]
+    assert "RuleCondition" not in regel  # whatever the other parameters say
     assert regel["Assertions"][0]["Assert"] == {"Fn::Equals": [{"Ref": "AwsEndpointUrl"}, ""]}
+
+
+# --- the pages' accounts (Cognito) -------------------------------------------------------------------
+
+
+def _pool() -> dict[str, Any]:
+    [pool] = template.resources("AWS::Cognito::UserPool").values()
+    props: dict[str, Any] = pool["Properties"]
+    return props
+
+
+def _voorwaarde(naam: str, parameters: dict[str, str]) -> bool:
+    refs = {**template.parameter_defaults(), **parameters}
+    return template.resolve({"Fn::If": [naam, "ja", "nee"]}, refs) == "ja"
+
+
+def test_mfa_is_required_unless_a_test_stack_says_otherwise():
+    """TOTP only (no SMS: no phone numbers, no SMS costs); MfaVereist switches ON and OPTIONAL."""
+    pool = _pool()
+    assert pool["EnabledMfas"] == ["SOFTWARE_TOKEN_MFA"]
+    [naam, aan, uit] = pool["MfaConfiguration"]["Fn::If"]
+    assert (aan, uit) == ("ON", "OPTIONAL")
+    assert _voorwaarde(naam, {}) is True  # the default: required
+    assert _voorwaarde(naam, {"MfaVereist": "nee"}) is False
+
+
+def test_accounts_are_made_by_the_operator_only_with_a_strong_password_and_recovery_by_email():
+    pool = _pool()
+    beleid = pool["Policies"]["PasswordPolicy"]
+    assert beleid["MinimumLength"] >= 12
+    assert all(beleid[eis] for eis in ("RequireLowercase", "RequireUppercase", "RequireNumbers", "RequireSymbols"))
+    assert beleid["TemporaryPasswordValidityDays"] == 7
+    assert pool["AccountRecoverySetting"]["RecoveryMechanisms"] == [{"Name": "verified_email", "Priority": 1}]
+    assert pool["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"] is True
+    # The username is the e-mail address itself (readable in tokens and the audit trail), not an alias of it.
+    assert "UsernameAttributes" not in pool and "AliasAttributes" not in pool
+    assert pool["AutoVerifiedAttributes"] == ["email"]
+    assert {"Name": "email", "AttributeDataType": "String", "Required": True, "Mutable": True} in pool["Schema"]
+    assert pool["DeletionProtection"] == "ACTIVE"
+    uitnodiging = json.dumps(pool["AdminCreateUserConfig"]["InviteMessageTemplate"])
+    assert "{username}" in uitnodiging and "{####}" in uitnodiging
+
+
+def test_the_web_client_has_no_secret_and_only_password_and_refresh_sign_in():
+    [client] = template.resources("AWS::Cognito::UserPoolClient").values()
+    props = client["Properties"]
+    assert props["GenerateSecret"] is False
+    assert sorted(props["ExplicitAuthFlows"]) == ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH"]
+    assert props["PreventUserExistenceErrors"] == "ENABLED"
+    assert props["EnableTokenRevocation"] is True
+    assert (props["IdTokenValidity"], props["AccessTokenValidity"], props["RefreshTokenValidity"]) == (15, 15, 12)
+    assert props["TokenValidityUnits"] == {"AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "hours"}
+    # The OAuth code flow (and its URLs) only with federation.
+    for sleutel in ("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs"):
+        assert props[sleutel]["Fn::If"][0] == "MetFederatie", sleutel
+        assert props[sleutel]["Fn::If"][2] == {"Ref": "AWS::NoValue"}, sleutel
+    assert "/inloggen/federatie" in json.dumps(props["CallbackURLs"])
+
+
+def test_federation_is_declared_only_when_asked_and_complete():
+    for soort in ("AWS::Cognito::UserPoolIdentityProvider", "AWS::Cognito::UserPoolDomain"):
+        for naam, res in template.resources(soort).items():
+            assert res.get("Condition") == "MetFederatie", naam
+    assert _voorwaarde("MetFederatie", {}) is False
+    assert _voorwaarde("MetFederatie", {"FederatieType": "OIDC"}) is True
+    assert template.load()["Parameters"]["FederatieClientSecret"]["NoEcho"] is True
+    assert template.load()["Rules"]["FederatieCompleet"]["RuleCondition"] == {
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "FederatieType"}, ""]}]
+    }
+
+
+def _cognito_acties(functie: str) -> set[str]:
+    acties = set()
+    for policy in template.functions()[functie].properties["Policies"]:
+        for statement in policy["Statement"]:
+            gevonden = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            if any(actie.startswith("cognito-idp:") for actie in gevonden):
+                # On the stack's own pool, nothing else.
+                assert statement["Resource"] == {"Fn::GetAtt": ["Gebruikerspool", "Arn"]}, functie
+                acties |= {actie.removeprefix("cognito-idp:") for actie in gevonden}
+    return acties
+
+
+def test_the_api_function_may_make_exactly_the_user_pool_calls_its_adapter_makes():
+    bron = (ROOT / "layers/common/warmdoor/adapters/cognito.py").read_text()
+    aanroepen = set(re.findall(r"self\._client\.([a-z_]+)\b", bron))
+    assert aanroepen
+    nodig = {"".join(deel.capitalize() for deel in aanroep.split("_")) for aanroep in aanroepen}
+    assert _cognito_acties("ApiFunction") == nodig
+
+
+def test_no_resource_depends_on_itself_after_the_sam_transform():
+    """cfn-lint and `sam validate` do not see a cycle through SAM's generated resources (the pool's invitation
+    naming the web API, whose methods invoke a function that names the pool); CloudFormation would."""
+    code = r"""
+import json, re, sys
+from samcli.yamlhelper import yaml_parse
+from samtranslator.translator.transform import transform
+tpl = yaml_parse(open(sys.argv[1]).read())
+for r in tpl["Resources"].values():
+    for sleutel in ("CodeUri", "ContentUri"):
+        if sleutel in r.get("Properties", {}):
+            r["Properties"][sleutel] = "s3://bucket/key"
+class Beleid:
+    def load(self): return {}
+res = transform(tpl, {}, Beleid())["Resources"]
+def namen(o, acc):
+    if isinstance(o, dict):
+        for k, v in o.items():
+            if k == "Ref" and isinstance(v, str): acc.add(v)
+            elif k == "Fn::GetAtt": acc.add(v[0] if isinstance(v, list) else v.split(".")[0])
+            elif k == "Fn::Sub":
+                tekst = v if isinstance(v, str) else v[0]
+                acc.update(x.split(".")[0] for x in re.findall(r"\$\{([^}!]+)\}", tekst))
+                if not isinstance(v, str): namen(v[1], acc)
+            elif k == "DependsOn": acc.update([v] if isinstance(v, str) else v)
+            else: namen(v, acc)
+    elif isinstance(o, list):
+        for x in o: namen(x, acc)
+    return acc
+print(json.dumps({n: sorted(d for d in namen(r, set()) if d in res) for n, r in res.items()}))
+"""
+    sam_python = ROOT / ".tools" / "sam" / "bin" / "python"
+    assert sam_python.exists(), "the SAM CLI is installed by make test (.tools/sam)"
+    omgeving = {"AWS_DEFAULT_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "x"}
+    uitvoer = subprocess.run(
+        [str(sam_python), "-c", code, str(template.TEMPLATE)], capture_output=True, text=True, check=True, env=omgeving
+    )
+    graaf: dict[str, list[str]] = json.loads(uitvoer.stdout)
+    klaar: set[str] = set()
+
+    def bezoek(naam: str, pad: list[str]) -> None:
+        assert naam not in pad, " -> ".join([*pad[pad.index(naam) :], naam])
+        if naam not in klaar:
+            for volgende in graaf[naam]:
+                bezoek(volgende, [*pad, naam])
+            klaar.add(naam)
+
+    for naam in graaf:
+        bezoek(naam, [])

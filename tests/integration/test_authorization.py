@@ -7,6 +7,7 @@ from warmdoor.api import rechten
 from warmdoor.models.enums import Rol
 
 ROLLEN = ["beheer", "evides", "oasen", "walcheren", "rotterdam", "anoniem"]
+ONBEKEND = "00000000-0000-4000-8000-000000000000"  # an account id (sub) no account has
 
 
 def operaties(eigen_id):
@@ -26,6 +27,16 @@ def operaties(eigen_id):
         ("sleutel aanmaken", "POST", "/v1/api-sleutels", {"rol": "beheer"}),
         ("sleutels", "GET", "/v1/api-sleutels", None),
         ("sleutel intrekken", "DELETE", "/v1/api-sleutels/0000000000000000", None),
+        (
+            "gebruiker uitnodigen",
+            "POST",
+            "/v1/gebruikers",
+            {"email": "nieuw@walcheren.example", "naam": "Nieuw", "organisatieId": "walcheren"},
+        ),
+        ("gebruikers", "GET", "/v1/gebruikers", None),
+        ("gebruiker", "GET", f"/v1/gebruikers/{ONBEKEND}", None),
+        ("gebruiker uitschakelen", "POST", f"/v1/gebruikers/{ONBEKEND}/uitschakeling", None),
+        ("gebruiker inschakelen", "POST", f"/v1/gebruikers/{ONBEKEND}/inschakeling", None),
         ("aanmelden", "POST", "/v1/doorverwijzingen", aanmelding("AUTH-NIEUW")),
         ("lijst", "GET", "/v1/doorverwijzingen", None),
         ("lezen", "GET", f"/v1/doorverwijzingen/{eigen_id}", None),
@@ -55,6 +66,11 @@ def ongeldige_operaties(eigen_id):
         ("sleutel aanmaken", "POST", "/v1/api-sleutels", {"rol": "koning"}),
         ("sleutels", "GET", "/v1/api-sleutels?limiet=abc", None),
         ("sleutel intrekken", "DELETE", "/v1/api-sleutels/geen-hex", None),
+        ("gebruiker uitnodigen", "POST", "/v1/gebruikers", {"email": 5}),
+        ("gebruikers", "GET", "/v1/gebruikers?limiet=0", None),
+        ("gebruiker", "GET", "/v1/gebruikers/geen-uuid", None),
+        ("gebruiker uitschakelen", "POST", "/v1/gebruikers/geen-uuid/uitschakeling", None),
+        ("gebruiker inschakelen", "POST", "/v1/gebruikers/geen-uuid/inschakeling", None),
         ("aanmelden", "POST", "/v1/doorverwijzingen", {"x": 1}),
         ("lijst", "GET", "/v1/doorverwijzingen?status=weg", None),
         ("lezen", "GET", "/v1/doorverwijzingen/geen-uuid", None),
@@ -78,6 +94,11 @@ VERWACHT = {
     "sleutel aanmaken": {"beheer": 201, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
     "sleutels": {"beheer": 200, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
     "sleutel intrekken": {"beheer": 404, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
+    "gebruiker uitnodigen": {"beheer": 201, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
+    "gebruikers": {"beheer": 200, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
+    "gebruiker": {"beheer": 404, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
+    "gebruiker uitschakelen": {"beheer": 404, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
+    "gebruiker inschakelen": {"beheer": 404, "evides": 403, "oasen": 403, "walcheren": 403, "rotterdam": 403},
     "aanmelden": {"beheer": 403, "evides": 201, "oasen": 201, "walcheren": 403, "rotterdam": 403},
     "lijst": {"beheer": 200, "evides": 200, "oasen": 200, "walcheren": 200, "rotterdam": 200},
     "lezen": {"beheer": 200, "evides": 200, "oasen": 404, "walcheren": 200, "rotterdam": 404},

@@ -87,6 +87,18 @@ def _http(status: int, probleem: str | None = None, veld: str | None = None) -> 
     return controle
 
 
+def _naar(locatie: str, cookies: frozenset[str] | set[str] = frozenset()) -> Callable[[Afloop], None]:
+    """A page that sends the browser on (303), with these cookies set."""
+
+    def controle(a: Afloop) -> None:
+        assert a.fout is None and a.resultaat["statusCode"] == 303, a.resultaat["body"]
+        koppen = a.resultaat["multiValueHeaders"]
+        assert koppen["Location"] == [locatie]
+        assert cookies <= {c.split("=", 1)[0] for c in koppen.get("Set-Cookie", [])}
+
+    return controle
+
+
 def _toegang(toegestaan: bool) -> Callable[[Afloop], None]:
     def controle(a: Afloop) -> None:
         assert a.fout is None
@@ -193,11 +205,21 @@ VERWACHT: dict[str, Callable[[Afloop], None]] = {
     "ApiFunction/doorverwijzing-intrekken.json": _http(201),
     "ApiFunction/auditregels.json": _http(200),
     "ApiFunction/rapportage.json": _http(200),
+    "ApiFunction/gebruiker-uitnodigen.json": _http(201),
+    "ApiFunction/gebruikers-lijst.json": _http(200),
+    "ApiFunction/gebruiker-lezen.json": _http(200),
+    "ApiFunction/gebruiker-uitschakelen.json": _http(200),
+    "ApiFunction/gebruiker-inschakelen.json": _http(200),
+    "ApiFunction/gebruiker-uitnodigen-ongeldig.json": _http(400, "ongeldige-invoer", "email"),
     "ApiFunction/doorverwijzing-aanmelden-ongeldig.json": _http(400, "ongeldige-invoer", "adres.postcode"),
     "ApiFunction/contactpoging-bereikt-per-brief.json": _http(400, "ongeldige-invoer", "bereikt"),
     "ApiFunction/organisatie-lezen-onbekend.json": _http(404, "niet-gevonden"),
     "ApiFunction/organisaties-lijst-als-schuldeiser.json": _http(403, "verboden"),
     "ApiFunction/doorverwijzing-lezen-andere-organisatie.json": _http(404, "niet-gevonden"),
+    "WebFunction/inloggen-pagina.json": _http(200),
+    "WebFunction/werkvoorraad-zonder-sessie.json": _naar("/inloggen?terug=/werkvoorraad"),
+    "WebFunction/inloggen-demo-medewerker.json": _naar("/werkvoorraad", cookies={"wd_id", "wd_toegang", "wd_ververs"}),
+    "WebFunction/inloggen-zonder-formulier-token.json": _http(403),
     "VerdelerFunction/gebeurtenissen.json": _geen_fouten,
     "VerdelerFunction/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(
         lambda r: r["dynamodb"]["SequenceNumber"]
@@ -246,12 +268,12 @@ def test_every_event_file_has_an_expected_outcome_and_every_function_a_folder():
     assert {p.split("/")[0] for p in op_schijf} == set(template.functions())
 
 
-def test_every_route_of_the_template_has_an_event():
+def test_every_route_of_the_api_has_an_event():
     gedekt = {
         (e["httpMethod"], e["resource"])
         for e in (_laad(str(p.relative_to(EVENTS))) for p in EVENTS.glob("ApiFunction/*.json"))
     }
-    routes = {(r.method, r.path) for r in template.routes()}
+    routes = {(r.method, r.path) for r in template.routes() if r.function == "ApiFunction"}
     assert routes - gedekt == set()
     assert gedekt - routes == set()
 
@@ -266,6 +288,9 @@ def test_the_event_has_the_shape_its_source_delivers(pad):
         assert proxy.http_method in {"GET", "POST", "PUT", "DELETE"} and proxy.request_context.stage
         if event["resource"] != "/v1/openapi.json":
             assert proxy.request_context.authorizer.raw_event["rol"] in {"beheer", "schuldeiser", "organisatie"}
+    elif map_ == "WebFunction":
+        APIGatewayProxyEventModel.model_validate(event)
+        assert "authorizer" not in event["requestContext"]  # the pages check their session themselves
     elif map_ == "AuthorizerFunction":
         verzoek = APIGatewayAuthorizerRequestEvent(event)
         assert verzoek.get_type == "REQUEST" and verzoek.parsed_arn.api_id and verzoek.headers.get("Authorization")
@@ -286,6 +311,7 @@ def test_the_committed_events_are_what_make_events_makes():
     gemaakt = {
         "ApiFunction": events.api_events(MOMENT),
         "AuthorizerFunction": events.authorizer_events(MOMENT),
+        "WebFunction": events.web_events(MOMENT),
         "TimerFunction": events.timer_events(),
     }
     for map_, bestanden in gemaakt.items():

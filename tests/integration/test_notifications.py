@@ -52,7 +52,7 @@ def test_a_new_referral_mails_the_organisation_what_it_needs_to_phone(pilot):
     assert '<a href="tel:+31612345678">06 12345678</a>' in mail["html"]
     assert "€\u00a0123,45 (sinds dinsdag 1 september 2026)" in mail["html"]
     assert "Liefst &#39;s ochtends bellen" in mail["html"]
-    assert f"https://api.warmdoor.test/v1/doorverwijzingen/{d['id']}" in mail["html"]
+    assert f'<a href="https://web.warmdoor.test/doorverwijzingen/{d["id"]}">' in mail["html"]
 
 
 def test_the_organisation_gets_an_sms_without_personal_data(pilot):
@@ -86,6 +86,8 @@ def test_an_organisation_may_choose_mails_without_personal_data(pilot):
     d = verstuur(pilot)
     [mail] = mails_aan(pilot, "intake@walcheren.example")
     assert d["id"] in mail["text"]
+    # Then the link to the referral's page is the only way in: there the caseworker signs in and lands.
+    assert f'href="https://web.warmdoor.test/doorverwijzingen/{d["id"]}"' in mail["html"]
     for persoonsgegeven in ("Jan", "Dijk", "+31612345678", "06 12345678", "Lange Delft", "123,45", "123.45"):
         assert persoonsgegeven not in mail["text"] and persoonsgegeven not in mail["html"]
 

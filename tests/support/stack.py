@@ -114,6 +114,7 @@ def build_stack(start: datetime | None = None) -> Stack:
     create_resources(refs)
     clock = MovableClock(start)
     refs["PublicBaseUrl"] = "https://api.warmdoor.test/v1"
+    refs["WebBaseUrl"] = "https://web.warmdoor.test"
     runtime = Runtime(refs, dict(os.environ), clock)
     gateway = Gateway(runtime, "api.warmdoor.test")
     repo = DynamoRepository(boto3.client("dynamodb"), refs["Tabel"])

@@ -50,4 +50,4 @@ def wereld() -> Wereld:
     for schuldeiser_id, naam in (("evides", "Evides Waterbedrijf"), ("oasen", "Oasen")):
         invoer = {"naam": naam, "type": "water", "email": f"incasso@{schuldeiser_id}.example"}
         beheer.schuldeiser_opslaan(ctx, BEHEER, schuldeiser_id, SchuldeiserVerzoek.model_validate(invoer))
-    return Wereld(ctx, repo, klok, metingen, JinjaTeksten("https://api.warmdoor.test/v1"))
+    return Wereld(ctx, repo, klok, metingen, JinjaTeksten("https://web.warmdoor.test"))

@@ -4,11 +4,15 @@
 and prints it once;
 `python -m warmdoor gebruiksplan --tabel <TableName> --gebruiksplan <UsagePlanName>` gives every key that is
 not revoked its allowance in the usage plan (after upgrading a stack whose keys predate per-client throttling);
+`python -m warmdoor gebruiker-uitnodigen --pool <GebruikerspoolId> --tabel <TableName> --email <address> --naam <name>
+--organisatie <id> [--coordinator]` invites a caseworker (or coordinator) of an organisation to the pages: the
+user pool e-mails them a temporary password;
 `python -m warmdoor replay --stack <stack>` re-drives what failed after every retry (every failure queue of
 the stack; `--queue <url>` for one).
 """
 
 import argparse
+import sys
 
 from warmdoor import wiring
 from warmdoor.domain import sleutels
@@ -24,6 +28,13 @@ def main() -> None:
     for commando in (sleutel, plan_herstel):
         commando.add_argument("--tabel", required=True, help="the stack's TableName output")
         commando.add_argument("--gebruiksplan", required=True, help="the stack's UsagePlanName output")
+    uitnodigen = commands.add_parser("gebruiker-uitnodigen", help="invite a caseworker to the pages (user pool)")
+    uitnodigen.add_argument("--pool", required=True, help="the stack's GebruikerspoolId output")
+    uitnodigen.add_argument("--tabel", required=True, help="the stack's TableName output (the organisation must exist)")
+    uitnodigen.add_argument("--email", required=True, help="the person's e-mail address: their username")
+    uitnodigen.add_argument("--naam", required=True, help="the person's name, as colleagues see it")
+    uitnodigen.add_argument("--organisatie", required=True, help="the organisation's id (PUT /v1/organisaties/<id>)")
+    uitnodigen.add_argument("--coordinator", action="store_true", help="may assign referrals to others")
     replay = commands.add_parser("replay", help="re-drive what failed after every retry")
     waar = replay.add_mutually_exclusive_group(required=True)
     waar.add_argument("--stack", help="the stack: every failure queue among its outputs")
@@ -31,6 +42,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "replay":
         _replay(args.stack, args.queue)
+        return
+    if args.command == "gebruiker-uitnodigen":
+        _uitnodigen(args)
         return
 
     # The operator's command line works as the functions do, on the stack named by its outputs.
@@ -44,6 +58,35 @@ def main() -> None:
     print(f"id:      {nieuw.id}")
     print(f"sleutel: {geheim}")
     print("Bewaar de sleutel nu: hij wordt nergens opgeslagen en niet nog eens getoond.")
+
+
+def _uitnodigen(args: argparse.Namespace) -> None:
+    """As POST /v1/gebruikers does it, as the operator; a mistake is said in words (exit status 1)."""
+    from pydantic import ValidationError
+
+    from warmdoor.domain import gebruikers
+    from warmdoor.domain.errors import Conflict, OngeldigeInvoer
+    from warmdoor.models.entities import Principal
+    from warmdoor.models.gebruikers import GebruikerVerzoek
+
+    diensten = wiring.bouw({"TABLE_NAME": args.tabel, "GEBRUIKERSPOOL_ID": args.pool})
+    beheerder = Principal(sleutelId="opdrachtregel", rol=Rol.BEHEER)
+    try:
+        verzoek = GebruikerVerzoek(
+            email=args.email, naam=args.naam, organisatieId=args.organisatie, coordinator=args.coordinator
+        )
+        nieuw = gebruikers.uitnodigen(diensten.context, diensten.gebruikers, beheerder, verzoek)
+    except ValidationError as fout:
+        velden = ", ".join(".".join(str(deel) for deel in e["loc"]) for e in fout.errors())
+        sys.exit(f"ongeldig: {velden}")
+    except OngeldigeInvoer as fout:
+        sys.exit("ongeldig: " + "; ".join(f"{p.name}: {p.reason}" for p in fout.params))
+    except Conflict as fout:
+        sys.exit(fout.detail)
+    print(f"id:              {nieuw.sub}")
+    print(f"gebruikersnaam:  {nieuw.gebruikersnaam}")
+    print(f"groep:           organisatie-{nieuw.organisatieId}" + (" en coordinator" if nieuw.coordinator else ""))
+    print("De uitnodiging met een tijdelijk wachtwoord (7 dagen geldig) is per e-mail verstuurd.")
 
 
 def _replay(stack: str | None, queue_urls: list[str] | None) -> None:

@@ -9,6 +9,7 @@ from typing import Generic, Protocol, TypeVar
 from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.enums import Status
 from warmdoor.models.events import Gebeurtenis
+from warmdoor.models.gebruikers import Gebruiker
 
 
 class Metingen(Protocol):
@@ -239,4 +240,40 @@ class TimerPlanner(Protocol):
 
     def verwijder(self, naam: str) -> None:
         """Removes the schedule if it exists."""
+        ...
+
+
+class GebruikerBestaat(Exception):
+    """The user pool already has an account with this username (e-mail address)."""
+
+
+class GebruikerOnbekend(Exception):
+    """No account has this id."""
+
+
+class Gebruikers(Protocol):
+    """The accounts of the people who sign in to the pages (the user pool), addressed by their id (`sub`)."""
+
+    def uitnodigen(self, email: str, naam: str, organisatie_id: str, coordinator: bool) -> Gebruiker:
+        """Creates the account (username: the e-mail address) in the organisation's group, made when it is
+        missing, and in the coordinators' group if asked; the pool e-mails the invitation with a temporary
+        password. GebruikerBestaat when the address has an account already."""
+        ...
+
+    def gebruiker(self, sub: str) -> Gebruiker | None: ...
+
+    def gebruikers(self, organisatie_id: str | None, volgende: str | None, limiet: int) -> Pagina[Gebruiker]:
+        """One page of the accounts (of one organisation, or all); OngeldigeCursor for a cursor it never gave."""
+        ...
+
+    def medewerkers(self, organisatie_id: str) -> list[Gebruiker]:
+        """Every account of the organisation that may sign in (for assigning a referral), by name."""
+        ...
+
+    def uitschakelen(self, sub: str) -> Gebruiker:
+        """The account can no longer sign in (its refresh tokens stop working); GebruikerOnbekend."""
+        ...
+
+    def inschakelen(self, sub: str) -> Gebruiker:
+        """The account may sign in again; GebruikerOnbekend."""
         ...

@@ -12,7 +12,7 @@ from warmdoor.adapters.clock import SystemClock
 from warmdoor.domain.context import Context
 from warmdoor.domain.doorverwijzing import Beleid
 from warmdoor.models.settings import Settings
-from warmdoor.ports import Clock, EmailVerzender, Gebruiksplan, SmsVerzender, Teksten, TimerPlanner
+from warmdoor.ports import Clock, EmailVerzender, Gebruikers, Gebruiksplan, SmsVerzender, Teksten, TimerPlanner
 
 if TYPE_CHECKING:
     from warmdoor.adapters.eenmalig import PowertoolsEenmalig
@@ -45,7 +45,20 @@ AANROEP: dict[str, Any] = {
     "read_timeout": 90,
     "retries": {"mode": "standard", "total_max_attempts": 1},
 }
-PROFIELEN: dict[str, dict[str, Any]] = {"sesv2": GEDULDIG, "sns": GEDULDIG, "scheduler": GEDULDIG, "lambda": AANROEP}
+# The user pool sends an invitation e-mail while it answers AdminCreateUser, and a retried creation that had
+# gone through is a 409: time for one call, one retry (throttling), within the API's 10 s.
+GEBRUIKERSPOOL: dict[str, Any] = {
+    "connect_timeout": 0.5,
+    "read_timeout": 4,
+    "retries": {"mode": "standard", "total_max_attempts": 2},
+}
+PROFIELEN: dict[str, dict[str, Any]] = {
+    "sesv2": GEDULDIG,
+    "sns": GEDULDIG,
+    "scheduler": GEDULDIG,
+    "lambda": AANROEP,
+    "cognito-idp": GEBRUIKERSPOOL,
+}
 
 
 class Clients:
@@ -92,7 +105,7 @@ class Diensten:
     def teksten(self) -> Teksten:
         from warmdoor.messages.teksten import JinjaTeksten
 
-        return JinjaTeksten(self.settings.public_base_url or None)
+        return JinjaTeksten(self.settings.web_base_url or None)
 
     @cached_property
     def email_verzender(self) -> EmailVerzender:
@@ -131,6 +144,13 @@ class Diensten:
         from warmdoor.adapters.gebruiksplan import ApiGatewayGebruiksplan
 
         return ApiGatewayGebruiksplan(self.clients("apigateway"), self.settings.gebruiksplan)
+
+    @cached_property
+    def gebruikers(self) -> Gebruikers:
+        """The pages' accounts, in the user pool GEBRUIKERSPOOL_ID."""
+        from warmdoor.adapters.cognito import CognitoGebruikers
+
+        return CognitoGebruikers(self.clients("cognito-idp"), self.settings.gebruikerspool_id)
 
     def gebruikssleutel(self, sleutel_id: str) -> str:
         """The value of a WarmDoor key's allowance in the usage plan (what the authorizer names)."""

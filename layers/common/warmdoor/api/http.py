@@ -102,7 +102,7 @@ def voorcontrole(event: dict[str, Any]) -> dict[str, Any] | None:
         rol not in set(Rol) or not rechten.toegestaan(Rol(rol), methode, resource)
     ):
         return _proxy(problems.problem(HTTPStatus.FORBIDDEN, "verboden", "Verboden", "Deze API-sleutel mag dit niet"))
-    if methode not in _BODY_METHODS:
+    if methode not in _BODY_METHODS or (not event.get("body") and (methode, resource) in rechten.ZONDER_BODY):
         return None
     if probleem := _body_probleem(event):
         return _proxy(probleem)

@@ -17,7 +17,7 @@ _API_VERSION_HEADER = {
         "schema": {"type": "string", "example": API_VERSION},
     }
 }
-_LOCATION_HEADER = {"Location": {"description": "URL of the referral", "schema": {"type": "string"}}}
+_LOCATION_HEADER = {"Location": {"description": "URL van wat is aangemaakt", "schema": {"type": "string"}}}
 _RETRY_AFTER_HEADER: dict[str, Any] = {
     "Retry-After": {"description": "Seconden tot een nieuwe poging", "schema": {"type": "integer"}}
 }

@@ -18,6 +18,11 @@ ROUTES: dict[tuple[str, str], Handeling] = {
     ("GET", "/v1/api-sleutels"): Handeling.BEHEREN,
     ("POST", "/v1/api-sleutels"): Handeling.BEHEREN,
     ("DELETE", "/v1/api-sleutels/{sleutel_id}"): Handeling.BEHEREN,
+    ("GET", "/v1/gebruikers"): Handeling.BEHEREN,
+    ("POST", "/v1/gebruikers"): Handeling.BEHEREN,
+    ("GET", "/v1/gebruikers/{gebruiker_id}"): Handeling.BEHEREN,
+    ("POST", "/v1/gebruikers/{gebruiker_id}/uitschakeling"): Handeling.BEHEREN,
+    ("POST", "/v1/gebruikers/{gebruiker_id}/inschakeling"): Handeling.BEHEREN,
     ("POST", "/v1/doorverwijzingen"): Handeling.AANMELDEN,
     ("GET", "/v1/doorverwijzingen"): Handeling.RAADPLEGEN,
     ("GET", "/v1/doorverwijzingen/{doorverwijzing_id}"): Handeling.RAADPLEGEN,
@@ -28,6 +33,14 @@ ROUTES: dict[tuple[str, str], Handeling] = {
     ("GET", "/v1/doorverwijzingen/{doorverwijzing_id}/auditregels"): Handeling.AUDIT_LEZEN,
     ("GET", "/v1/rapportages/doorverwijzingen"): Handeling.RAADPLEGEN,
 }
+
+# POSTs that take no body (an action on the resource in the path): an empty one needs no Content-Type.
+ZONDER_BODY: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("POST", "/v1/gebruikers/{gebruiker_id}/uitschakeling"),
+        ("POST", "/v1/gebruikers/{gebruiker_id}/inschakeling"),
+    }
+)
 
 
 def toegestaan(rol: Rol, methode: str, resource: str) -> bool:

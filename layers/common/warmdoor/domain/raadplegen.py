@@ -4,8 +4,8 @@ from collections.abc import Sequence
 
 from warmdoor.domain import audit, doorverwijzing
 from warmdoor.domain.context import Context
-from warmdoor.domain.lijsten import pagina
 from warmdoor.domain.errors import Verboden
+from warmdoor.domain.lijsten import pagina
 from warmdoor.domain.toegang import Handeling, vereis, zichtbare, ziet_persoonsgegevens
 from warmdoor.models.entities import Doorverwijzing, Principal
 from warmdoor.models.enums import Rol, Status

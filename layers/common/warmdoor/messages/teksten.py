@@ -26,6 +26,7 @@ _REDENEN = {"betaald": "de klant heeft betaald", "onterecht": "de doorverwijzing
 
 class JinjaTeksten:
     def __init__(self, basis_url: str | None) -> None:
+        """`basis_url`: the caseworkers' pages (WebBaseUrl); the e-mails link to the referral's page there."""
         self._basis_url = basis_url
 
     def _context(self, g: Gebeurtenis, d: Doorverwijzing, organisatie: Organisatie) -> dict[str, Any]:

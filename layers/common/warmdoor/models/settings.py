@@ -31,6 +31,13 @@ class Settings(BaseModel):
     mail_afzender: str = Field(default="WarmDoor <noreply@warmdoor.nl>", alias="MAIL_AFZENDER")
     mail_antwoordadres: str = Field(default="", alias="MAIL_ANTWOORDADRES")
     sms_afzender: str = Field(default="WarmDoor", alias="SMS_AFZENDER")
+    gebruikerspool_id: str = Field(default="", alias="GEBRUIKERSPOOL_ID")
+    gebruikerspool_client_id: str = Field(default="", alias="GEBRUIKERSPOOL_CLIENT_ID")
+    # The pages' own base URL (a custom domain); empty: the URL the request came in on.
+    web_base_url: str = Field(default="", alias="WEB_BASE_URL")
+    # Federation (optional): the identity provider's name in the pool and the pool's sign-in domain.
+    federatie_naam: str = Field(default="", alias="FEDERATIE_NAAM")
+    federatie_domein: str = Field(default="", alias="FEDERATIE_DOMEIN")
 
     @classmethod
     def uit(cls, omgeving: Mapping[str, str]) -> "Settings":

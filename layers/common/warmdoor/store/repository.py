@@ -11,8 +11,8 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
-from warmdoor.models.events import Gebeurtenis
 from warmdoor.models.enums import OPEN_STATUSSEN
+from warmdoor.models.events import Gebeurtenis
 from warmdoor.ports import (
     Claim,
     ClaimBestaat,
