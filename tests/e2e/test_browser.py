@@ -210,7 +210,7 @@ def test_another_organisation_finds_nothing_and_cannot_post(stack, chromium, pag
     assert antwoord.status == 404
 
     medewerker(stack, "bram@walcheren.example", "walcheren")
-    eigen = chromium.new_context()
+    eigen = chromium.new_context(bypass_csp=True)
     bram = eigen.new_page()
     _inloggen(bram, Toetsenbord(bram), stack, "bram@walcheren.example")
     bram.goto(f"{stack}/doorverwijzingen/{d['id']}")
@@ -221,6 +221,24 @@ def test_another_organisation_finds_nothing_and_cannot_post(stack, chromium, pag
         max_redirects=0,
     )
     assert met_piets_token.status == 403
+
+    # Bram's own form, filled in wrong: the errors beside their fields, and what he typed, kept.
+    toets = Toetsenbord(bram)
+    toets.naar("#contactpoging-soort")
+    bram.keyboard.type("Brief")
+    toets.naar("#contactpoging-bereikt-ja")
+    bram.keyboard.press("Space")
+    toets.typ("#contactpoging-toelichting", "Brief in de bus gedaan")
+    toets.druk("#contactpoging button[type=submit]")
+    assert "alleen een gesprek" in bram.inner_text("#contactpoging-bereikt-fout")
+    assert bram.input_value("#contactpoging-toelichting") == "Brief in de bus gedaan"
+    assert bram.evaluate("document.activeElement.classList.contains('utrecht-alert--error')")
+    axe(bram, "fouten naast de velden")
+    toets.druk("form.wd-uitloggen button")
+    assert bram.url.endswith("/uitgelogd")
+    axe(bram, "uitgelogd")
+    bram.goto(f"{stack}/werkvoorraad")
+    assert "/inloggen" in bram.url
     eigen.close()
 
 
