@@ -74,6 +74,24 @@ def _percentielen(tijden: list[float]) -> str:
     return f"p50 {p50 * 1000:6.1f} ms   p95 {p95 * 1000:6.1f} ms   (n={len(tijden)})"
 
 
+def _pilot() -> tuple[Any, Any, Any]:
+    """On moto (inside mock_aws): Walcheren, Evides, and the two's API callers."""
+    from local.doseerder import Doseerder
+    from tests.conftest import ORGANISATIE_WALCHEREN, START
+    from tests.support.stack import build_stack
+    from warmdoor.models.enums import Rol
+
+    stack = build_stack(START)
+    # The handlers are measured here, not the per-client allowance (10/s), which would stop the run.
+    stack.gateway.doseerder = Doseerder(rate=1e6, burst=10**6)
+    beheer = stack.caller(stack.register_key(Rol.BEHEER))
+    beheer.put("/v1/organisaties/walcheren", ORGANISATIE_WALCHEREN)
+    beheer.put("/v1/schuldeisers/evides", {"naam": "Evides", "type": "water", "email": "i@evides.example"})
+    evides = stack.caller(stack.register_key(Rol.SCHULDEISER, schuldeiser_id="evides"))
+    walcheren = stack.caller(stack.register_key(Rol.ORGANISATIE, organisatie_id="walcheren"))
+    return stack, evides, walcheren
+
+
 def latency_and_api_calls() -> None:
     from moto import mock_aws
 
@@ -91,18 +109,9 @@ def latency_and_api_calls() -> None:
         # Clients copy the session's hooks when they are made, so the counter is hooked in first.
         boto3.setup_default_session()
         boto3.DEFAULT_SESSION.events.register("before-call.*.*", tel)
-        from local.doseerder import Doseerder
-        from tests.conftest import ORGANISATIE_WALCHEREN, START, aanmelding
-        from tests.support.stack import build_stack
-        from warmdoor.models.enums import Rol
+        from tests.conftest import aanmelding
 
-        stack = build_stack(START)
-        # The handlers are measured here, not the per-client allowance (10/s), which would stop the run.
-        stack.gateway.doseerder = Doseerder(rate=1e6, burst=10**6)
-        beheer = stack.caller(stack.register_key(Rol.BEHEER))
-        beheer.put("/v1/organisaties/walcheren", ORGANISATIE_WALCHEREN)
-        beheer.put("/v1/schuldeisers/evides", {"naam": "Evides", "type": "water", "email": "i@evides.example"})
-        evides = stack.caller(stack.register_key(Rol.SCHULDEISER, schuldeiser_id="evides"))
+        stack, evides, _ = _pilot()
         evides.post("/v1/doorverwijzingen", aanmelding("WARM-UP"))
         stack.settle()
 
@@ -185,21 +194,12 @@ def web_pages() -> None:
 
     os.environ.pop("AWS_ENDPOINT_URL", None)
     with mock_aws():
-        from local.doseerder import Doseerder
-        from tests.conftest import ORGANISATIE_WALCHEREN, START, aanmelding
+        from tests.conftest import aanmelding
         from tests.support import cognito
         from tests.support.browser import Browser
-        from tests.support.stack import build_stack
-        from warmdoor.models.enums import Rol
 
         cognito.jwks_van_moto()
-        stack = build_stack(START)
-        stack.gateway.doseerder = Doseerder(rate=1e6, burst=10**6)
-        beheer = stack.caller(stack.register_key(Rol.BEHEER))
-        beheer.put("/v1/organisaties/walcheren", ORGANISATIE_WALCHEREN)
-        beheer.put("/v1/schuldeisers/evides", {"naam": "Evides", "type": "water", "email": "i@evides.example"})
-        evides = stack.caller(stack.register_key(Rol.SCHULDEISER, schuldeiser_id="evides"))
-        walcheren = stack.caller(stack.register_key(Rol.ORGANISATIE, organisatie_id="walcheren"))
+        stack, evides, walcheren = _pilot()
         ids = [evides.post("/v1/doorverwijzingen", aanmelding(f"Q-{n}")).body["id"] for n in range(QUEUE_REFERRALS)]
         cognito.medewerker(stack.refs["Gebruikerspool"], "anna@walcheren.example")
         browser = Browser(stack.gateway)

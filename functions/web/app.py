@@ -14,7 +14,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from warmdoor.domain.errors import DomainError, NietGevonden, Verboden
 from warmdoor.web import http, inlogpaginas, werkpaginas
 from warmdoor.web.http import Verzoek
-from warmdoor.web.omgeving import STATISCH_CACHE, NietIngelogd, Web
+from warmdoor.web.omgeving import STATISCH_CACHE, VERZOEK, WEB, NietIngelogd, Web
 from warmdoor.web.sessie import GeenToegang
 from warmdoor.web.werkpaginas import FormulierVerlopen
 from warmdoor.wiring import Diensten, PerFunctie
@@ -37,7 +37,7 @@ def web() -> Web:
 
 
 def _verzoek() -> Verzoek:
-    verzoek: Verzoek = app.context[werkpaginas.VERZOEK]
+    verzoek: Verzoek = app.context[VERZOEK]
     return verzoek
 
 
@@ -130,7 +130,7 @@ def fout(fout: Exception) -> Response[str]:
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     omgeving = web()
     verzoek = omgeving.verzoek(event)
-    app.append_context(**{werkpaginas.WEB: omgeving, werkpaginas.VERZOEK: verzoek})  # type: ignore[no-untyped-call]
+    app.append_context(**{WEB: omgeving, VERZOEK: verzoek})  # type: ignore[no-untyped-call]
     antwoord = app.resolve(event, context)
     logger.info(
         "request",

@@ -23,14 +23,7 @@ def _jinja() -> Environment:
         lstrip_blocks=True,
     )
     # Every amount, date and phone number goes through the same Dutch formats as the web pages.
-    jinja.filters.update(
-        bedrag=opmaak.bedrag,
-        telefoon=opmaak.telefoon,
-        tel_link=opmaak.tel_link,
-        datum=opmaak.datum,
-        datum_tijd=opmaak.datum_tijd,
-        kort=opmaak.kort,
-    )
+    jinja.filters.update(opmaak.FILTERS)
     return jinja
 
 

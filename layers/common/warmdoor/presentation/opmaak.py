@@ -100,3 +100,14 @@ def tijd_over(deadline: datetime, nu: datetime) -> str:
         delen = ["minder dan " + format_unit(1, "duration-minute", length="long", locale=LOCALE)]
     duur = format_list(delen, locale=LOCALE)
     return f"{duur} te laat" if te_laat else f"nog {duur}"
+
+
+# The Jinja filters of the e-mails, SMS texts and pages: one set, so that both say it the same way.
+FILTERS = {
+    "bedrag": bedrag,
+    "telefoon": telefoon,
+    "tel_link": tel_link,
+    "datum": datum,
+    "datum_tijd": datum_tijd,
+    "kort": kort,
+}

@@ -15,11 +15,10 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from warmdoor.web import csrf, http
 from warmdoor.web.http import UITDAGING_COOKIE, Verzoek
 from warmdoor.web.inloggen import MFA_CODE, MFA_INSTELLEN, NIEUW_WACHTWOORD, Geweigerd, Tokens, Uitdaging
-from warmdoor.web.omgeving import NietIngelogd, Web
+from warmdoor.web.omgeving import NietIngelogd, Web, verzoek_van, web_van
 from warmdoor.web.sessie import GeenToegang
 
 router = Router()  # type: ignore[no-untyped-call]
-WEB, VERZOEK = "web", "verzoek"
 # Sign-in attempts per account in one window, before the next attempt is refused without asking Cognito
 # (which has its own, slower lockout).
 MAX_POGINGEN = 10
@@ -33,13 +32,11 @@ _PAGINA = {
 
 
 def _web() -> Web:
-    web: Web = router.context[WEB]
-    return web
+    return web_van(router)
 
 
 def _verzoek() -> Verzoek:
-    verzoek: Verzoek = router.context[VERZOEK]
-    return verzoek
+    return verzoek_van(router)
 
 
 def _pagina(template: str, status: int = 200, **context: object) -> Response[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from aws_lambda_powertools.event_handler.api_gateway import Router
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from warmdoor.models.entities import Principal
@@ -22,6 +23,20 @@ from warmdoor.wiring import Diensten
 # Static files are named by their content (name.<hash>.css), so browsers may keep them a year.
 STATISCH_CACHE = "public, max-age=31536000, immutable"
 INHOUDSTYPEN = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
+
+
+# Where a request finds its Web and its Verzoek in the resolver's context (the handler puts them there).
+WEB, VERZOEK = "web", "verzoek"
+
+
+def web_van(router: Router) -> "Web":
+    web: Web = router.context[WEB]
+    return web
+
+
+def verzoek_van(router: Router) -> Verzoek:
+    verzoek: Verzoek = router.context[VERZOEK]
+    return verzoek
 
 
 class NietIngelogd(Exception):
@@ -56,13 +71,7 @@ class Web:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        omgeving.filters.update(
-            bedrag=opmaak.bedrag,
-            telefoon=opmaak.telefoon,
-            tel_link=opmaak.tel_link,
-            datum=opmaak.datum,
-            datum_tijd=opmaak.datum_tijd,
-        )
+        omgeving.filters.update(opmaak.FILTERS)
         omgeving.globals.update(static=self.static_url, labels=labels)
         return omgeving
 

@@ -20,22 +20,19 @@ from warmdoor.tijd import lokaal
 from warmdoor.web import http
 from warmdoor.web.formulier import Fouten, lees, poging, tekst, tijdstip
 from warmdoor.web.http import Verzoek
-from warmdoor.web.omgeving import NietIngelogd, Sessie, Web
+from warmdoor.web.omgeving import NietIngelogd, Sessie, Web, verzoek_van, web_van
 
 router = Router()  # type: ignore[no-untyped-call]
-WEB, VERZOEK = "web", "verzoek"
 PER_PAGINA = 50
 ID_PATROON = r"[0-9a-f-]{36}"
 
 
 def _web() -> Web:
-    web: Web = router.context[WEB]
-    return web
+    return web_van(router)
 
 
 def _verzoek() -> Verzoek:
-    verzoek: Verzoek = router.context[VERZOEK]
-    return verzoek
+    return verzoek_van(router)
 
 
 def _sessie() -> Sessie:
