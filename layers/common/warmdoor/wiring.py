@@ -8,15 +8,14 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from warmdoor.adapters.clock import SystemClock
-from warmdoor.domain.context import Context
-from warmdoor.domain.doorverwijzing import Beleid
-from warmdoor.models.settings import Settings
-from warmdoor.ports import Clock, EmailVerzender, Gebruikers, Gebruiksplan, SmsVerzender, Teksten, TimerPlanner
-
 if TYPE_CHECKING:
+    # Imported where they are used: a handler module imports this one, and the domain and its pydantic
+    # models are most of a cold start (a page like the sign-in form needs none of them).
     from warmdoor.adapters.eenmalig import PowertoolsEenmalig
     from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
+    from warmdoor.domain.context import Context
+    from warmdoor.models.settings import Settings
+    from warmdoor.ports import Clock, EmailVerzender, Gebruikers, Gebruiksplan, SmsVerzender, Teksten, TimerPlanner
 
 # The AWS libraries and Powertools' resolver log whole requests, responses and parsed bodies at DEBUG,
 # personal data included: LogLevel=DEBUG (Lambda's ApplicationLogLevel) is for WarmDoor's own lines only.
@@ -79,14 +78,16 @@ class Clients:
 class Diensten:
     """Everything a handler works with; each adapter is made at its first use."""
 
-    def __init__(self, settings: Settings, klok: Clock) -> None:
+    def __init__(self, settings: "Settings", klok: "Clock") -> None:
         self.settings = settings
         self.klok = klok
         self.clients = Clients()
 
     @cached_property
-    def context(self) -> Context:
+    def context(self) -> "Context":
         from warmdoor.adapters.metingen import PowertoolsMetingen
+        from warmdoor.domain.context import Context
+        from warmdoor.domain.doorverwijzing import Beleid
         from warmdoor.store.repository import DynamoRepository
 
         s = self.settings
@@ -102,20 +103,20 @@ class Diensten:
         return Context(repo=repo, klok=self.klok, beleid=beleid, metingen=PowertoolsMetingen())
 
     @cached_property
-    def teksten(self) -> Teksten:
+    def teksten(self) -> "Teksten":
         from warmdoor.messages.teksten import JinjaTeksten
 
         return JinjaTeksten(self.settings.web_base_url or None)
 
     @cached_property
-    def email_verzender(self) -> EmailVerzender:
+    def email_verzender(self) -> "EmailVerzender":
         from warmdoor.adapters.ses import SesEmailVerzender
 
         s = self.settings
         return SesEmailVerzender(self.clients("sesv2"), s.mail_afzender, s.mail_antwoordadres or None)
 
     @cached_property
-    def sms_verzender(self) -> SmsVerzender:
+    def sms_verzender(self) -> "SmsVerzender":
         from warmdoor.adapters.sns import SnsSmsVerzender
 
         return SnsSmsVerzender(self.clients("sns"), self.settings.sms_afzender)
@@ -131,7 +132,7 @@ class Diensten:
         )
 
     @cached_property
-    def timer_planner(self) -> TimerPlanner:
+    def timer_planner(self) -> "TimerPlanner":
         from warmdoor.adapters.scheduler import SchedulerPlanner
 
         s = self.settings
@@ -140,13 +141,13 @@ class Diensten:
         )
 
     @cached_property
-    def gebruiksplan(self) -> Gebruiksplan:
+    def gebruiksplan(self) -> "Gebruiksplan":
         from warmdoor.adapters.gebruiksplan import ApiGatewayGebruiksplan
 
         return ApiGatewayGebruiksplan(self.clients("apigateway"), self.settings.gebruiksplan)
 
     @cached_property
-    def gebruikers(self) -> Gebruikers:
+    def gebruikers(self) -> "Gebruikers":
         """The pages' accounts, in the user pool GEBRUIKERSPOOL_ID."""
         from warmdoor.adapters.cognito import CognitoGebruikers
 
@@ -165,8 +166,11 @@ class Diensten:
         return EventBridgeBus(self.clients("events"), self.settings.gebeurtenisbus)
 
 
-def bouw(omgeving: Mapping[str, str] | None = None, klok: Clock | None = None) -> Diensten:
+def bouw(omgeving: Mapping[str, str] | None = None, klok: "Clock | None" = None) -> Diensten:
     """From the function's environment (template.yaml) and the real clock, unless told otherwise."""
+    from warmdoor.adapters.clock import SystemClock
+    from warmdoor.models.settings import Settings
+
     return Diensten(Settings.uit(os.environ if omgeving is None else omgeving), klok or SystemClock())
 
 

@@ -2,13 +2,12 @@
 setting up an authenticator app (TOTP) and its code at every sign-in; refreshing and ending a session."""
 
 import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from botocore.exceptions import ClientError
+if TYPE_CHECKING:
+    from botocore.exceptions import ClientError
 
 # What Cognito asks before it hands out tokens; each has a page of its own.
 NIEUW_WACHTWOORD = "NEW_PASSWORD_REQUIRED"
@@ -40,7 +39,7 @@ class Geweigerd(Exception):
         self.veld = veld
 
 
-def _fout(fout: ClientError) -> Geweigerd:
+def _fout(fout: "ClientError") -> Geweigerd:
     code = fout.response.get("Error", {}).get("Code", "")
     match code:
         case "NotAuthorizedException" | "UserNotFoundException":
@@ -81,29 +80,36 @@ class Inloggen:
             raise Geweigerd("Inloggen op deze manier kan hier niet. Neem contact op met uw beheerder.")
         return Uitdaging(soort, gebruikersnaam, antwoord["Session"])
 
-    def wachtwoord(self, gebruikersnaam: str, wachtwoord: str) -> Tokens | Uitdaging:
+    def _cognito(self, operatie: str, **argumenten: Any) -> dict[str, Any]:
+        """One call of the pool's public API; its refusals as Geweigerd (botocore imported when first needed:
+        the sign-in page itself makes no call)."""
+        from botocore.exceptions import ClientError
+
         try:
-            antwoord = self._client.initiate_auth(
-                ClientId=self._client_id,
-                AuthFlow="USER_PASSWORD_AUTH",
-                AuthParameters={"USERNAME": gebruikersnaam, "PASSWORD": wachtwoord},
-            )
+            antwoord: dict[str, Any] = getattr(self._client, operatie)(**argumenten)
         except ClientError as fout:
             raise _fout(fout) from fout
+        return antwoord
+
+    def wachtwoord(self, gebruikersnaam: str, wachtwoord: str) -> Tokens | Uitdaging:
+        antwoord = self._cognito(
+            "initiate_auth",
+            ClientId=self._client_id,
+            AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": gebruikersnaam, "PASSWORD": wachtwoord},
+        )
         return self._uitkomst(antwoord, gebruikersnaam)
 
     def _beantwoord(
         self, uitdaging: Uitdaging, antwoorden: dict[str, str], sessie: str | None = None
     ) -> Tokens | Uitdaging:
-        try:
-            antwoord = self._client.respond_to_auth_challenge(
-                ClientId=self._client_id,
-                ChallengeName=uitdaging.soort,
-                Session=sessie or uitdaging.sessie,
-                ChallengeResponses={"USERNAME": uitdaging.gebruikersnaam, **antwoorden},
-            )
-        except ClientError as fout:
-            raise _fout(fout) from fout
+        antwoord = self._cognito(
+            "respond_to_auth_challenge",
+            ClientId=self._client_id,
+            ChallengeName=uitdaging.soort,
+            Session=sessie or uitdaging.sessie,
+            ChallengeResponses={"USERNAME": uitdaging.gebruikersnaam, **antwoorden},
+        )
         return self._uitkomst(antwoord, uitdaging.gebruikersnaam)
 
     def nieuw_wachtwoord(self, uitdaging: Uitdaging, wachtwoord: str) -> Tokens | Uitdaging:
@@ -111,18 +117,12 @@ class Inloggen:
 
     def mfa_koppelen(self, uitdaging: Uitdaging) -> tuple[str, Uitdaging]:
         """The secret for the authenticator app, and the challenge to answer with its first code."""
-        try:
-            antwoord = self._client.associate_software_token(Session=uitdaging.sessie)
-        except ClientError as fout:
-            raise _fout(fout) from fout
+        antwoord = self._cognito("associate_software_token", Session=uitdaging.sessie)
         return antwoord["SecretCode"], Uitdaging(uitdaging.soort, uitdaging.gebruikersnaam, antwoord["Session"])
 
     def mfa_bevestigen(self, uitdaging: Uitdaging, code: str) -> Tokens | Uitdaging:
         """The app's first code proves it holds the secret; then the set-up challenge is answered."""
-        try:
-            antwoord = self._client.verify_software_token(Session=uitdaging.sessie, UserCode=code)
-        except ClientError as fout:
-            raise _fout(fout) from fout
+        antwoord = self._cognito("verify_software_token", Session=uitdaging.sessie, UserCode=code)
         if antwoord.get("Status") != "SUCCESS":
             raise Geweigerd("Deze code klopt niet. Typ de code die uw app nu laat zien.", "code")
         return self._beantwoord(uitdaging, {}, antwoord.get("Session"))
@@ -133,6 +133,9 @@ class Inloggen:
     def code_inwisselen(self, domein: str, code: str, terug_url: str) -> Tokens:
         """Federation: the code the pool's sign-in domain sent back after the organisation's own identity
         provider signed the person in, exchanged for the pool's tokens (OAuth 2.0 code flow)."""
+        import urllib.error
+        import urllib.request
+
         gegevens = {"grant_type": "authorization_code", "client_id": self._client_id, "code": code}
         verzoek = urllib.request.Request(  # noqa: S310 - the pool's own https domain (template.yaml)
             f"{domein.rstrip('/')}/oauth2/token",
@@ -148,12 +151,12 @@ class Inloggen:
         return Tokens(r["id_token"], r["access_token"], r.get("refresh_token"))
 
     def verversen(self, ververs: str) -> Tokens:
-        try:
-            antwoord = self._client.initiate_auth(
-                ClientId=self._client_id, AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": ververs}
-            )
-        except ClientError as fout:
-            raise _fout(fout) from fout
+        antwoord = self._cognito(
+            "initiate_auth",
+            ClientId=self._client_id,
+            AuthFlow="REFRESH_TOKEN_AUTH",
+            AuthParameters={"REFRESH_TOKEN": ververs},
+        )
         uitkomst = self._uitkomst(antwoord, "", ververs)
         if not isinstance(uitkomst, Tokens):
             raise Geweigerd("Log opnieuw in.")
@@ -164,6 +167,6 @@ class Inloggen:
         can be renewed (GlobalSignOut, with the session's own access token; chosen over RevokeToken, which
         would end only this browser's, because the emulation implements only this one)."""
         try:
-            self._client.global_sign_out(AccessToken=toegang)
-        except ClientError:
+            self._cognito("global_sign_out", AccessToken=toegang)
+        except Geweigerd:
             return  # already signed out or expired: signed out either way

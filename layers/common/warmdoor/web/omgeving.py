@@ -6,19 +6,21 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from warmdoor.models.entities import Principal
 from warmdoor.presentation import labels, opmaak
 from warmdoor.web import csrf
 from warmdoor.web.http import CSRF_COOKIE, ID_COOKIE, TOEGANG_COOKIE, VERVERS_COOKIE, VERVERS_DUUR, Verzoek
 from warmdoor.web.inloggen import Geweigerd, Inloggen, Tokens
 from warmdoor.web.sessie import GeenToegang, OngeldigToken, Pool, Sleutelbos, principal, sessie_id, verifieer
-from warmdoor.wiring import Diensten
+
+if TYPE_CHECKING:
+    from warmdoor.models.entities import Principal
+    from warmdoor.wiring import Diensten
 
 # Static files are named by their content (name.<hash>.css), so browsers may keep them a year.
 STATISCH_CACHE = "public, max-age=31536000, immutable"
@@ -39,6 +41,22 @@ def verzoek_van(router: Router) -> Verzoek:
     return verzoek
 
 
+@dataclass(frozen=True)
+class Aanvraag:
+    """One request to the pages, as a page's code sees it."""
+
+    web: "Web"
+    verzoek: Verzoek
+    event: Any  # Powertools' APIGatewayProxyEvent
+
+    @classmethod
+    def van(cls, router: Router) -> "Aanvraag":
+        return cls(web_van(router), verzoek_van(router), router.current_event)
+
+    def sessie(self) -> "Sessie":
+        return self.web.sessie(self.verzoek)
+
+
 class NietIngelogd(Exception):
     """No valid session: the person signs in, and comes back where they were."""
 
@@ -52,13 +70,13 @@ class Bestand:
 
 @dataclass(frozen=True)
 class Sessie:
-    principal: Principal
+    principal: "Principal"
     sessie_id: str  # one sign-in, across refreshes
     csrf: str  # the token every form of this session carries
 
 
 class Web:
-    def __init__(self, diensten: Diensten, map: Path) -> None:
+    def __init__(self, diensten: "Diensten", map: Path) -> None:
         self.diensten = diensten
         self._map = map
 

@@ -3,13 +3,11 @@
 
 import json
 import time
-import urllib.request
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from warmdoor.models.entities import Medewerker, Principal
-from warmdoor.models.enums import Rol
-from warmdoor.models.gebruikers import COORDINATORGROEP, ORGANISATIEGROEP
+if TYPE_CHECKING:
+    from warmdoor.models.entities import Principal
 
 # Some seconds of difference between Cognito's clock and Lambda's.
 SPELING = 30
@@ -53,6 +51,8 @@ class Sleutelbos:
         self._opgehaald = 0.0
 
     def _ophalen(self) -> dict[str, Any]:
+        import urllib.request
+
         with urllib.request.urlopen(self._pool.jwks_url, timeout=3) as antwoord:  # noqa: S310 - fixed https URL
             sleutels: dict[str, Any] = json.load(antwoord)
         self._opgehaald = time.monotonic()
@@ -105,8 +105,12 @@ def _kid(token: str) -> str:
     return str(gegevens.get("kid"))
 
 
-def principal(claims: dict[str, Any]) -> Principal:
+def principal(claims: dict[str, Any]) -> "Principal":
     """The organisation role of the person the token names: exactly one `organisatie-<id>` group."""
+    from warmdoor.models.entities import Medewerker, Principal
+    from warmdoor.models.enums import Rol
+    from warmdoor.models.gebruikers import COORDINATORGROEP, ORGANISATIEGROEP
+
     groepen = [str(g) for g in claims.get("cognito:groups", [])]
     organisaties = [g.removeprefix(ORGANISATIEGROEP) for g in groepen if g.startswith(ORGANISATIEGROEP)]
     if len(organisaties) != 1 or not organisaties[0]:
