@@ -444,3 +444,16 @@ def test_every_page_route_the_template_declares_is_answered_by_the_pages(pilot):
         pad = route.path.replace("{doorverwijzing_id}", d_id).replace("{bestand}", "onbekend.css")
         pagina = browser.verzoek(route.method, pad, {}, volgen=False)
         assert "Deze pagina bestaat niet" not in pagina.html and pagina.status < 500, (route, pagina.status)
+
+
+def test_an_expired_id_token_is_renewed_with_the_refresh_token_and_the_page_still_opens(pilot):
+    browser = ingelogd(pilot, "anna@walcheren.example")
+    oud = browser.cookies["wd_id"]
+    browser.cookies["wd_id"] = _token(pilot, exp=int(time.time()) - 60)  # its 15 minutes are over
+    pagina = browser.get("/werkvoorraad")
+    assert pagina.pad == "/werkvoorraad" and pagina.status == 200
+    nieuw = [c for c in pagina.cookies if c.startswith("wd_id=")]
+    assert nieuw and "HttpOnly" in nieuw[0] and browser.cookies["wd_id"] not in (oud, "")
+    del browser.cookies["wd_ververs"]
+    browser.cookies["wd_id"] = _token(pilot, exp=int(time.time()) - 60)
+    assert browser.get("/werkvoorraad").pad == "/inloggen?terug=/werkvoorraad"
