@@ -38,10 +38,6 @@ def _gemeenten(organisatie: Organisatie | None) -> dict[str, str]:
     return {g.code: g.naam for g in organisatie.gemeenten} if organisatie else {}
 
 
-def begin(a: Aanvraag) -> Response[str]:
-    return http.doorsturen("/werkvoorraad")
-
-
 def werkvoorraad(a: Aanvraag) -> Response[str]:
     sessie = a.sessie()
     web, event = a.web, a.event

@@ -4,6 +4,7 @@ page that needs it (the cold start imports no domain)."""
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
+from warmdoor.web import http
 from warmdoor.web.omgeving import Aanvraag
 
 router = Router()  # type: ignore[no-untyped-call]
@@ -19,9 +20,7 @@ def _aanvraag() -> Aanvraag:
 
 @router.get("/")
 def begin() -> Response[str]:
-    from warmdoor.web import werk
-
-    return werk.begin(_aanvraag())
+    return http.doorsturen("/werkvoorraad")
 
 
 @router.get("/werkvoorraad")
