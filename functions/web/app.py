@@ -12,11 +12,10 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from warmdoor.domain.errors import DomainError, NietGevonden, Verboden
-from warmdoor.web import http, inlogpaginas, werkpaginas
+from warmdoor.web import beheerpaginas, dashboardpaginas, http, inlogpaginas, schuldeiserpaginas, werkpaginas
 from warmdoor.web.http import Verzoek
-from warmdoor.web.omgeving import STATISCH_CACHE, VERZOEK, WEB, NietIngelogd, Web
+from warmdoor.web.omgeving import STATISCH_CACHE, VERZOEK, WEB, FormulierVerlopen, NietIngelogd, NietVoorU, Web
 from warmdoor.web.sessie import GeenToegang
-from warmdoor.web.werkpaginas import FormulierVerlopen
 from warmdoor.wiring import Diensten, PerFunctie
 
 logger = Logger(service="warmdoor-web")
@@ -24,6 +23,9 @@ diensten = PerFunctie()
 app = APIGatewayRestResolver()
 app.include_router(inlogpaginas.router)
 app.include_router(werkpaginas.router)
+app.include_router(schuldeiserpaginas.router)
+app.include_router(beheerpaginas.router)
+app.include_router(dashboardpaginas.router)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +44,7 @@ def _verzoek() -> Verzoek:
 
 
 def _foutpagina(
-    status: int, titel: str, uitleg: str, verder: str = "Naar de werkvoorraad", **extra: Any
+    status: int, titel: str, uitleg: str, verder: str = "Naar de startpagina", **extra: Any
 ) -> Response[str]:
     body = web().render(
         "fout.html",
@@ -50,7 +52,7 @@ def _foutpagina(
         titel=titel,
         uitleg=uitleg,
         verder=verder,
-        verder_url="/werkvoorraad",
+        verder_url="/",
         sessie=None,
         csrf="",
         kenmerk=extra.get("kenmerk"),
@@ -70,7 +72,7 @@ def statisch(bestand: str) -> Response[str]:
 def niet_ingelogd(_: NietIngelogd) -> Response[str]:
     # Back to this page after signing in (the path holds no personal data: a referral's id at most).
     event = app.current_event
-    terug = event.path if event.http_method == "GET" else "/werkvoorraad"
+    terug = event.path if event.http_method == "GET" else "/"
     return http.doorsturen(f"/inloggen?terug={quote(terug, safe='/')}")
 
 
@@ -79,10 +81,15 @@ def geen_toegang(_: GeenToegang) -> Response[str]:
     return _foutpagina(
         403,
         "Geen toegang",
-        "Uw account hoort (nog) niet bij een organisatie voor schuldhulp. Vraag de beheerder van WarmDoor om "
+        "Uw account hoort (nog) niet bij een organisatie of schuldeiser. Vraag de beheerder van WarmDoor om "
         "uw account aan uw organisatie te koppelen.",
         "Inloggen met een ander account",
     )
+
+
+@app.exception_handler(NietVoorU)
+def niet_voor_u(_: NietVoorU) -> Response[str]:
+    return _foutpagina(403, "Geen toegang", "Deze pagina is niet voor uw account.")
 
 
 @app.exception_handler(FormulierVerlopen)

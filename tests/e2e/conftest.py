@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import urllib.error
@@ -17,6 +18,7 @@ import pytest
 from local.aws import free_port
 from local.stack import wait_until_up
 from tests.conftest import aanmelding
+from tests.support.chromium import CHROMIUM_ARGS, RESULTATEN
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_KEY = "e2e-admin-key"
@@ -117,3 +119,27 @@ def pytest_runtest_makereport(
     rapport: pytest.TestReport = yield
     setattr(item, f"rep_{rapport.when}", rapport)
     return rapport
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    pad = shutil.which("chromium")
+    assert pad, "Chromium ontbreekt: `make test` installeert Debian's pakket chromium (als root)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=pad, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(chromium: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    # bypass_csp: only so that the test can inject axe-core; the pages' own CSP is checked elsewhere.
+    context = chromium.new_context(bypass_csp=True, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    page = context.new_page()
+    yield page
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        RESULTATEN.mkdir(exist_ok=True)
+        page.screenshot(path=str(RESULTATEN / f"{request.node.name}.png"), full_page=True)
+    context.close()

@@ -4,124 +4,23 @@ with the keyboard only; another organisation finds nothing; axe-core finds no WC
 any page or state. Screenshots of a failure are kept in test-results/."""
 
 import json
-import os
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 
 from local import demo
-from tests.e2e.conftest import ROOT, Http, aanmelding_nu, gestart
+from tests.e2e.conftest import Http, aanmelding_nu, gestart
+from tests.support.chromium import Toetsenbord, axe, medewerker, schermafdruk
 from tests.support.cognito import NIEUW, WACHTWOORD
-from tests.support.cognito import medewerker as cognito_medewerker
 
 pytestmark = pytest.mark.e2e
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-RESULTATEN = ROOT / "test-results"
-SCHERMAFDRUKKEN = ROOT / "docs" / "schermafdrukken"
-# What the machine's closed network needs (see the machine notes): no calls home, no GPU.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with gestart(tmp_path_factory.mktemp("browser") / "env.json") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    pad = shutil.which("chromium")
-    assert pad, "Chromium ontbreekt: `make test` installeert Debian's pakket chromium (als root)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=pad, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _aws(stack: str) -> dict[str, Any]:
-    aws: dict[str, Any] = Http(stack).get("/_local/aws")[2]
-    return aws
-
-
-def medewerker(stack: str, email: str, organisatie: str, coordinator: bool = False) -> None:
-    aws = _aws(stack)
-    cognito = boto3.client(
-        "cognito-idp",
-        endpoint_url=aws["endpoint"],
-        region_name=aws["region"],
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-    )
-    cognito_medewerker(aws["refs"]["Gebruikerspool"], email, organisatie, coordinator, cognito)
-
-
-class Toetsenbord:
-    """Only what a keyboard can do: Tab to an element, then type, Space or Enter."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-
-    def naar(self, selector: str, max_tabs: int = 120) -> None:
-        for _ in range(max_tabs):
-            if self.page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-                return
-            self.page.keyboard.press("Tab")
-        raise AssertionError(f"met Tab niet bereikt: {selector}")
-
-    def typ(self, selector: str, tekst: str) -> None:
-        self.naar(selector)
-        self.page.keyboard.type(tekst)
-
-    def druk(self, selector: str, toets: str = "Enter") -> None:
-        self.naar(selector)
-        with self.page.expect_navigation():
-            self.page.keyboard.press(toets)
-
-
-def axe(page: Any, staat: str) -> None:
-    """axe-core in the page: no violation of WCAG 2.1 A or AA."""
-    page.add_script_tag(path=str(AXE))
-    uitkomst = page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    fouten = [
-        {"id": v["id"], "help": v["help"], "waar": [n["target"] for n in v["nodes"]][:5]}
-        for v in uitkomst["violations"]
-    ]
-    assert fouten == [], f"{staat}: {json.dumps(fouten, indent=1)}"
-
-
-@pytest.fixture
-def pagina(chromium: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    # bypass_csp: only so that the test can inject axe-core; the pages' own CSP is checked elsewhere.
-    context = chromium.new_context(bypass_csp=True, locale="nl-NL", timezone_id="Europe/Amsterdam")
-    page = context.new_page()
-    yield page
-    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-        RESULTATEN.mkdir(exist_ok=True)
-        page.screenshot(path=str(RESULTATEN / f"{request.node.name}.png"), full_page=True)
-    context.close()
-
-
-def schermafdruk(page: Any, naam: str) -> None:
-    """The README's screenshots, made when asked (make schermafdrukken)."""
-    if os.environ.get("WARMDOOR_SCHERMAFDRUKKEN") == "1":
-        SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCHERMAFDRUKKEN / f"{naam}.png"), full_page=True)
 
 
 def test_a_caseworker_works_a_new_referral_with_the_keyboard_only(stack, pagina):

@@ -369,7 +369,7 @@ def test_static_files_are_named_by_their_content_and_cached_for_a_year(pilot):
 def test_unknown_pages_and_errors_are_dutch_pages_with_a_way_on(pilot):
     browser = ingelogd(pilot, "anna@walcheren.example")
     pagina = browser.get("/doorverwijzingen/geen-id")
-    assert pagina.status == 404 and "Naar de werkvoorraad" in pagina.tekst()
+    assert pagina.status == 404 and "Naar de startpagina" in pagina.tekst()
 
 
 def test_the_pages_log_no_personal_data(pilot, caplog):

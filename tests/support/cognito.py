@@ -28,10 +28,8 @@ def jwks_van_moto() -> None:
     sessie.Sleutelbos._ophalen = lambda self: sleutels  # type: ignore[method-assign]
 
 
-def medewerker(
-    pool: str, email: str, organisatie: str | None = "walcheren", coordinator: bool = False, client: Any = None
-) -> str:
-    """A caseworker with a temporary password, in the organisation's group (and the coordinators')."""
+def gebruiker(pool: str, email: str, *groepen: str, client: Any = None) -> str:
+    """An account with a temporary password, in these groups (made where missing)."""
     c = client or boto3.client("cognito-idp")
     c.admin_create_user(
         UserPoolId=pool,
@@ -40,9 +38,16 @@ def medewerker(
         UserAttributes=[{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"}],
         MessageAction="SUPPRESS",
     )
-    groepen = [f"organisatie-{organisatie}"] if organisatie else []
-    for groep in [*groepen, *(["coordinator"] if coordinator else [])]:
+    for groep in groepen:
         with contextlib.suppress(c.exceptions.GroupExistsException):
             c.create_group(UserPoolId=pool, GroupName=groep)
         c.admin_add_user_to_group(UserPoolId=pool, Username=email, GroupName=groep)
     return email
+
+
+def medewerker(
+    pool: str, email: str, organisatie: str | None = "walcheren", coordinator: bool = False, client: Any = None
+) -> str:
+    """A caseworker with a temporary password, in the organisation's group (and the coordinators')."""
+    groepen = [*([f"organisatie-{organisatie}"] if organisatie else []), *(["coordinator"] if coordinator else [])]
+    return gebruiker(pool, email, *groepen, client=client)

@@ -2,8 +2,9 @@
 the operator's invitation, the account as the domain knows it, and as the API shows it.
 
 Who belongs where is said by the pool's groups: `organisatie-<id>` for every caseworker of an organisation,
-`coordinator` as well for its coordinators. An account is addressed by its id in the pool (`sub`), never by
-its e-mail address: no personal data in URLs or logs."""
+`coordinator` as well for its coordinators; `schuldeiser-<id>` for a creditor's staff; `beheer` for the
+operator. An account is addressed by its id in the pool (`sub`), never by its e-mail address: no personal
+data in URLs or logs."""
 
 from datetime import datetime
 from enum import StrEnum
@@ -15,12 +16,18 @@ from warmdoor.models.common import Email, Identificatie, Naam, StrictModel
 
 ORGANISATIEGROEP = "organisatie-"
 COORDINATORGROEP = "coordinator"
+SCHULDEISERGROEP = "schuldeiser-"
+BEHEERGROEP = "beheer"
 # A user pool's username is at most 128 characters (an e-mail address may be 254).
 MAX_GEBRUIKERSNAAM = 128
 
 
 def organisatiegroep(organisatie_id: str) -> str:
     return f"{ORGANISATIEGROEP}{organisatie_id}"
+
+
+def schuldeisergroep(schuldeiser_id: str) -> str:
+    return f"{SCHULDEISERGROEP}{schuldeiser_id}"
 
 
 class Gebruiker(BaseModel):

@@ -99,7 +99,7 @@ def doorsturen(naar: str) -> Response[str]:
     return Response(303, "text/plain; charset=utf-8", "", {"Location": naar, "Cache-Control": "no-store"})
 
 
-def lokaal_pad(pad: str | None, standaard: str = "/werkvoorraad") -> str:
+def lokaal_pad(pad: str | None, standaard: str = "/") -> str:
     """Only a path on this site is followed after sign-in (no open redirect to another site)."""
     if not pad or not pad.startswith("/") or pad.startswith("//") or "\\" in pad:
         return standaard

@@ -249,7 +249,7 @@ def federatie_begin() -> Response[str]:
     web, verzoek = _web(), _verzoek()
     s = web.diensten.settings
     if not (s.federatie_naam and s.federatie_domein):
-        return _pagina("inloggen.html", 404, titel="Inloggen", terug="/werkvoorraad", fouten={}, email="")
+        return _pagina("inloggen.html", 404, titel="Inloggen", terug="/", fouten={}, email="")
     terug = http.lokaal_pad(router.current_event.get_query_string_value("terug"))
     _stap_bewaren(Stap(Uitdaging(FEDERATIE, "", ""), terug))
     vraag = {

@@ -14,12 +14,22 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from warmdoor.presentation import labels, opmaak
 from warmdoor.web import csrf
-from warmdoor.web.http import CSRF_COOKIE, ID_COOKIE, TOEGANG_COOKIE, VERVERS_COOKIE, VERVERS_DUUR, Verzoek
+from warmdoor.web.http import (
+    CSRF_COOKIE,
+    ID_COOKIE,
+    TOEGANG_COOKIE,
+    VERVERS_COOKIE,
+    VERVERS_DUUR,
+    Verzoek,
+    formulier,
+    van_elders,
+)
 from warmdoor.web.inloggen import Geweigerd, Inloggen, Tokens
 from warmdoor.web.sessie import GeenToegang, OngeldigToken, Pool, Sleutelbos, principal, sessie_id, verifieer
 
 if TYPE_CHECKING:
     from warmdoor.models.entities import Principal
+    from warmdoor.models.enums import Rol
     from warmdoor.wiring import Diensten
 
 # Static files are named by their content (name.<hash>.css), so browsers may keep them a year.
@@ -53,12 +63,59 @@ class Aanvraag:
     def van(cls, router: Router) -> "Aanvraag":
         return cls(web_van(router), verzoek_van(router), router.current_event)
 
-    def sessie(self) -> "Sessie":
-        return self.web.sessie(self.verzoek)
+    def sessie(self, rol: "Rol", *rollen: "Rol") -> "Sessie":
+        """The person signed in, if a page for their role: NietVoorU for anyone else."""
+        sessie = self.web.sessie(self.verzoek)
+        if sessie.principal.rol not in (rol, *rollen):
+            raise NietVoorU
+        return sessie
+
+    def formulier(self, rol: "Rol", *rollen: "Rol") -> tuple["Sessie", dict[str, str]]:
+        """A posted form's fields, if from this site and with this session's token: else FormulierVerlopen."""
+        sessie = self.sessie(rol, *rollen)
+        velden = formulier(self.event.decoded_body)
+        if van_elders(self.verzoek, self.web.basis_url(self.verzoek.event)) or not self.web.geldig_formulier(
+            self.verzoek, sessie, velden.get("csrf")
+        ):
+            raise FormulierVerlopen
+        return sessie, velden
 
 
 class NietIngelogd(Exception):
     """No valid session: the person signs in, and comes back where they were."""
+
+
+class NietVoorU(Exception):
+    """A page for another role (a creditor's staff member on an operator's page): 403."""
+
+
+class FormulierVerlopen(Exception):
+    """A form from another site, or with another session's token."""
+
+
+# Each role's menu; its first page is where the role starts (and lands after signing in, without a page to
+# go back to).
+MENU = {
+    "organisatie": [
+        ("/werkvoorraad", "Werkvoorraad"),
+        ("/dashboard", "Dashboard"),
+        ("/organisatie", "Mijn organisatie"),
+    ],
+    "schuldeiser": [
+        ("/mijn-doorverwijzingen", "Mijn doorverwijzingen"),
+        ("/aanmelden", "Aanmelden"),
+        ("/dashboard", "Dashboard"),
+    ],
+    "beheer": [
+        ("/beheer/organisaties", "Organisaties"),
+        ("/beheer/schuldeisers", "Schuldeisers"),
+        ("/beheer/sleutels", "API-sleutels"),
+        ("/beheer/gebruikers", "Gebruikers"),
+        ("/beheer/audit", "Audittrail"),
+        ("/dashboard", "Dashboard"),
+    ],
+}
+STARTPAGINA = {rol: menu[0][0] for rol, menu in MENU.items()}
 
 
 @dataclass(frozen=True)
@@ -90,12 +147,13 @@ class Web:
             lstrip_blocks=True,
         )
         omgeving.filters.update(opmaak.FILTERS)
-        omgeving.globals.update(static=self.static_url, labels=labels)
+        omgeving.globals.update(static=self.static_url, labels=labels, menu=MENU)
         return omgeving
 
     def render(self, template: str, verzoek: Verzoek, **context: Any) -> str:
-        """`p` in the templates: the pages' path prefix, in front of every link and form action."""
-        return self.jinja.get_template(template).render(p=verzoek.prefix, **context)
+        """`p` in the templates: the pages' path prefix, in front of every link and form action; `pad`: this
+        page's path (without it), for the menu's current item."""
+        return self.jinja.get_template(template).render(p=verzoek.prefix, pad=verzoek.event.get("path", ""), **context)
 
     @cached_property
     def statisch(self) -> dict[str, Bestand]:
@@ -161,7 +219,7 @@ class Web:
 
     def sessie(self, verzoek: Verzoek) -> Sessie:
         """The person signed in, from a verified ID token; an expired one is renewed with the refresh token.
-        NietIngelogd without a valid session; GeenToegang for a person without an organisation."""
+        NietIngelogd without a valid session; GeenToegang for a person without a role."""
         cookies = verzoek.cookies
         token = cookies.get(ID_COOKIE)
         if not token:
@@ -188,4 +246,4 @@ class Web:
         return csrf.geldig(geheim, sessie.sessie_id if sessie else csrf.ZONDER_SESSIE, gegeven)
 
 
-__all__ = ["Bestand", "GeenToegang", "NietIngelogd", "Sessie", "Web"]
+__all__ = ["Bestand", "FormulierVerlopen", "GeenToegang", "NietIngelogd", "NietVoorU", "Sessie", "Web"]

@@ -20,7 +20,7 @@ class OngeldigToken(Exception):
 
 
 class GeenToegang(Exception):
-    """A valid token of someone who belongs to no organisation (or to several): no pages for them."""
+    """A valid token of someone with no role (or several): no pages for them."""
 
 
 @dataclass(frozen=True)
@@ -106,15 +106,23 @@ def _kid(token: str) -> str:
 
 
 def principal(claims: dict[str, Any]) -> "Principal":
-    """The organisation role of the person the token names: exactly one `organisatie-<id>` group."""
+    """The role of the person the token names, from exactly one role group: `organisatie-<id>` (a caseworker;
+    `coordinator` as well for a coordinator), `schuldeiser-<id>` (a creditor's staff member) or `beheer`."""
     from warmdoor.models.entities import Medewerker, Principal
     from warmdoor.models.enums import Rol
-    from warmdoor.models.gebruikers import COORDINATORGROEP, ORGANISATIEGROEP
+    from warmdoor.models.gebruikers import BEHEERGROEP, COORDINATORGROEP, ORGANISATIEGROEP, SCHULDEISERGROEP
 
     groepen = [str(g) for g in claims.get("cognito:groups", [])]
-    organisaties = [g.removeprefix(ORGANISATIEGROEP) for g in groepen if g.startswith(ORGANISATIEGROEP)]
-    if len(organisaties) != 1 or not organisaties[0]:
-        raise GeenToegang("geen of meer dan één organisatie")
+    rollen = [
+        *((Rol.ORGANISATIE, g.removeprefix(ORGANISATIEGROEP)) for g in groepen if g.startswith(ORGANISATIEGROEP)),
+        *((Rol.SCHULDEISER, g.removeprefix(SCHULDEISERGROEP)) for g in groepen if g.startswith(SCHULDEISERGROEP)),
+        *((Rol.BEHEER, "") for g in groepen if g == BEHEERGROEP),
+    ]
+    if len(rollen) != 1:
+        raise GeenToegang("geen of meer dan één rol")
+    rol, bij = rollen[0]
+    if rol != Rol.BEHEER and not bij:
+        raise GeenToegang("een groep zonder organisatie of schuldeiser")
     medewerker = Medewerker(
         sub=str(claims["sub"]),
         gebruikersnaam=str(claims.get("cognito:username") or claims["sub"]),
@@ -122,10 +130,11 @@ def principal(claims: dict[str, Any]) -> "Principal":
     )
     return Principal(
         sleutelId=f"medewerker:{medewerker.sub}",
-        rol=Rol.ORGANISATIE,
-        organisatieId=organisaties[0],
+        rol=rol,
+        organisatieId=bij if rol == Rol.ORGANISATIE else None,
+        schuldeiserId=bij if rol == Rol.SCHULDEISER else None,
         medewerker=medewerker,
-        coordinator=COORDINATORGROEP in groepen,
+        coordinator=rol == Rol.ORGANISATIE and COORDINATORGROEP in groepen,
     )
 
 

@@ -4,7 +4,7 @@ models are most of an import, and the sign-in pages need none of them."""
 
 import re
 from collections.abc import Callable
-from typing import Any, get_args
+from typing import get_args
 from urllib.parse import quote, urlencode
 
 from aws_lambda_powertools.event_handler import Response
@@ -14,24 +14,17 @@ from warmdoor.domain import levensloop, raadplegen
 from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer
 from warmdoor.domain.toegang import vereis_toewijzing
 from warmdoor.models.entities import Doorverwijzing, Medewerker, Organisatie
-from warmdoor.models.enums import Contactsoort, Eindresultaat, Status
+from warmdoor.models.enums import Contactsoort, Eindresultaat, Rol, Status
 from warmdoor.models.requests import ContactpogingVerzoek, EindresultaatVerzoek, VerlengingVerzoek
 from warmdoor.presentation import werkvoorraad as wv
 from warmdoor.tijd import lokaal
 from warmdoor.web import http
 from warmdoor.web.formulier import Fouten, lees, poging, tekst, tijdstip
 from warmdoor.web.omgeving import Aanvraag, Sessie
-from warmdoor.web.werkpaginas import FormulierVerlopen
+from warmdoor.web.pagina import pagina
 
 PER_PAGINA = 50
 ID_PATROON = r"[0-9a-f-]{36}"
-
-
-def pagina(a: Aanvraag, sessie: Sessie, template: str, status: int = 200, **context: Any) -> Response[str]:
-    web = a.web
-    organisatie = web.diensten.context.repo.organisatie(sessie.principal.organisatieId or "")
-    body = web.render(template, a.verzoek, sessie=sessie, csrf=sessie.csrf, organisatie=organisatie, **context)
-    return http.html(body, status)
 
 
 def _gemeenten(organisatie: Organisatie | None) -> dict[str, str]:
@@ -39,7 +32,7 @@ def _gemeenten(organisatie: Organisatie | None) -> dict[str, str]:
 
 
 def werkvoorraad(a: Aanvraag) -> Response[str]:
-    sessie = a.sessie()
+    sessie = a.sessie(Rol.ORGANISATIE)
     web, event = a.web, a.event
     toon = event.get_query_string_value("toon") or "alle"
     status = event.get_query_string_value("status") or None
@@ -139,7 +132,7 @@ def _medewerkers(a: Aanvraag, sessie: Sessie) -> list[Medewerker]:
 
 
 def doorverwijzing(a: Aanvraag, doorverwijzing_id: str) -> Response[str]:
-    sessie = a.sessie()
+    sessie = a.sessie(Rol.ORGANISATIE)
     d = raadplegen.doorverwijzing_lezen(a.web.diensten.context, sessie.principal, _id(doorverwijzing_id))
     melding = a.event.get_query_string_value("gedaan")
     return _referral_pagina(a, sessie, d, melding=_GEDAAN.get(melding or ""))
@@ -161,12 +154,7 @@ def _id(waarde: str) -> str:
 
 def _formulier(a: Aanvraag, doorverwijzing_id: str) -> tuple[Sessie, dict[str, str]]:
     """A form of the referral page: from this site, with this session's token (else 403)."""
-    sessie, web, verzoek = a.sessie(), a.web, a.verzoek
-    velden = http.formulier(a.event.decoded_body)
-    if http.van_elders(verzoek, web.basis_url(verzoek.event)) or not web.geldig_formulier(
-        verzoek, sessie, velden.get("csrf")
-    ):
-        raise FormulierVerlopen
+    sessie, velden = a.formulier(Rol.ORGANISATIE)
     _id(doorverwijzing_id)
     return sessie, velden
 
@@ -267,5 +255,5 @@ def eindresultaat(a: Aanvraag, doorverwijzing_id: str) -> Response[str]:
 
 
 def organisatie(a: Aanvraag) -> Response[str]:
-    sessie = a.sessie()
+    sessie = a.sessie(Rol.ORGANISATIE)
     return pagina(a, sessie, "organisatie.html", titel="Mijn organisatie")

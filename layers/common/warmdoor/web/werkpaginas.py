@@ -1,17 +1,13 @@
-"""The caseworker's pages' routes. Each hands its request to warmdoor/web/werk.py, imported at the first
-page that needs it (the cold start imports no domain)."""
+"""The start page, and the caseworker's pages' routes. Each hands its request to warmdoor/web/werk.py,
+imported at the first page that needs it (the cold start imports no domain)."""
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from warmdoor.web import http
-from warmdoor.web.omgeving import Aanvraag
+from warmdoor.web.omgeving import STARTPAGINA, Aanvraag
 
 router = Router()  # type: ignore[no-untyped-call]
-
-
-class FormulierVerlopen(Exception):
-    """A form from another site, or with another session's token."""
 
 
 def _aanvraag() -> Aanvraag:
@@ -20,7 +16,8 @@ def _aanvraag() -> Aanvraag:
 
 @router.get("/")
 def begin() -> Response[str]:
-    return http.doorsturen("/werkvoorraad")
+    a = _aanvraag()
+    return http.doorsturen(STARTPAGINA[a.web.sessie(a.verzoek).principal.rol])
 
 
 @router.get("/werkvoorraad")
