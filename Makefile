@@ -51,7 +51,7 @@ assets: node_modules/.installed
 
 # The README's screenshots of the pages, made by the browser test.
 schermafdrukken: install chromium
-	WARMDOOR_SCHERMAFDRUKKEN=1 $(PY) -m pytest tests/e2e/test_browser.py -k keyboard
+	WARMDOOR_SCHERMAFDRUKKEN=1 $(PY) -m pytest tests/e2e/test_browser*.py
 
 run: $(VENV)/.installed
 	$(PY) -m local $(ARGS)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from aws_lambda_powertools import Logger
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -19,6 +19,8 @@ from warmdoor.web.sessie import GeenToegang
 from warmdoor.wiring import Diensten, PerFunctie
 
 logger = Logger(service="warmdoor-web")
+# The domain's business metrics (a referral registered, a contact made) count from the pages too.
+metrics = Metrics(service="warmdoor-web")
 diensten = PerFunctie()
 app = APIGatewayRestResolver()
 app.include_router(inlogpaginas.router)
@@ -133,6 +135,7 @@ def fout(fout: Exception) -> Response[str]:
     )
 
 
+@metrics.log_metrics
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     omgeving = web()

@@ -251,8 +251,9 @@ def test_a_caseworker_takes_a_referral_records_attempts_and_a_result_and_the_cre
     assert {"gelezen", "toewijzing", "contactpoging", "eindresultaat"} <= door_anna
 
 
-def test_moving_past_the_deadline_escalates_nothing_for_a_person_reached_through_the_pages(pilot):
+def test_moving_past_the_deadline_escalates_nothing_for_a_person_reached_through_the_pages(pilot, capsys):
     d_id = nieuw(pilot)
+    capsys.readouterr()
     pilot.clock.advance(timedelta(hours=1))
     browser = ingelogd(pilot, "anna@walcheren.example")
     pagina = browser.get(f"/doorverwijzingen/{d_id}")
@@ -261,6 +262,8 @@ def test_moving_past_the_deadline_escalates_nothing_for_a_person_reached_through
         f"/doorverwijzingen/{d_id}/contactpogingen",
         {"soort": "huisbezoek", "bereikt": "ja", "datum": "2026-11-27", "tijd": "10:15"},
     )
+    emf = [regel for regel in capsys.readouterr().out.splitlines() if '"CloudWatchMetrics"' in regel]
+    assert any('"ContactBinnenTermijn":[1.0]' in regel and '"service":"warmdoor-web"' in regel for regel in emf)
     pilot.advance(timedelta(days=4))
     assert not [m for m in pilot.outbox()["emails"] if "verlopen" in m["subject"].lower()]
 

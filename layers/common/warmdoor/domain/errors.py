@@ -29,9 +29,10 @@ class Verboden(DomainError):
 
 
 class Conflict(DomainError):
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, veld: str | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.veld = veld  # the request's field the conflict is about, if one (a form shows it there)
 
 
 class GeenDeelnemendeOrganisatie(DomainError):

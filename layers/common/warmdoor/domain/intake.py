@@ -9,7 +9,7 @@ from warmdoor.domain.context import Context
 from warmdoor.domain.errors import Conflict, NietGevonden, Verboden
 from warmdoor.domain.routering import gemeente_voor
 from warmdoor.domain.toegang import Handeling, vereis
-from warmdoor.models.entities import Doorverwijzing, Principal
+from warmdoor.models.entities import Doorverwijzing, Organisatie, Principal
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.models.requests import DoorverwijzingVerzoek
 from warmdoor.ports import Claim, ClaimBestaat, Claimsoort
@@ -34,11 +34,25 @@ def _eerder(ctx: Context, claim: Claim, bestaande: Claim) -> Doorverwijzing:
     if bestaande.hash != claim.hash:
         if claim.soort == Claimsoort.IDEMPOTENTIESLEUTEL:
             raise Conflict("Deze Idempotency-Key is al gebruikt voor een ander verzoek")
-        raise Conflict(f"schuldeiserReferentie {claim.waarde} is al gebruikt voor een doorverwijzing met andere inhoud")
+        raise Conflict(
+            f"schuldeiserReferentie {claim.waarde} is al gebruikt voor een doorverwijzing met andere inhoud",
+            veld="schuldeiserReferentie",
+        )
     eerder = raadplegen.lees(ctx, bestaande.doorverwijzingId)
     if eerder is None:
         raise NietGevonden("Doorverwijzing niet gevonden")
     return eerder
+
+
+def bestemming(ctx: Context, gemeentecode: str | None, postcode: str) -> tuple[str, Organisatie]:
+    """Where a referral for this address goes: the municipality and its organisation (the intake's routing,
+    also for a form that shows it before it is sent). GeenDeelnemendeOrganisatie or TegenstrijdigAdres
+    when it goes nowhere."""
+    routering = ctx.repo.routering()
+    code = gemeente_voor(routering, gemeentecode, postcode)
+    organisatie = ctx.repo.organisatie(routering.gemeenten[code].organisatieId)
+    assert organisatie is not None, "the routing names only organisations that exist"
+    return code, organisatie
 
 
 def aanmelden(
@@ -79,10 +93,7 @@ def aanmelden(
     schuldeiser = ctx.repo.schuldeiser(principal.schuldeiserId)
     if schuldeiser is None:
         raise Verboden("De schuldeiser van deze sleutel bestaat niet meer")
-    routering = ctx.repo.routering()
-    gemeentecode = gemeente_voor(routering, verzoek.gemeentecode, verzoek.adres.postcode)
-    organisatie = ctx.repo.organisatie(routering.gemeenten[gemeentecode].organisatieId)
-    assert organisatie is not None, "the routing names only organisations that exist"
+    gemeentecode, organisatie = bestemming(ctx, verzoek.gemeentecode, verzoek.adres.postcode)
 
     nieuw, soorten = doorverwijzing.registreren(
         doorverwijzing_id, verzoek, inhoud, schuldeiser, organisatie, gemeentecode, ctx.beleid, nu

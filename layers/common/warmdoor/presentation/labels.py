@@ -1,6 +1,14 @@
 """The Dutch words people read for the codes of the information model (pages and, where they fit, e-mails)."""
 
-from warmdoor.models.enums import Contactsoort, Dagdeel, Eindresultaat, Status, Terugkoppelingsuitkomst
+from warmdoor.models.enums import (
+    Contactsoort,
+    Dagdeel,
+    Eindresultaat,
+    IntrekkingReden,
+    Status,
+    Terugkoppelingsuitkomst,
+    Toestemmingskanaal,
+)
 
 STATUS = {
     Status.AANGEMELD: "Nog geen contact",
@@ -86,4 +94,20 @@ TERUGKOPPELING = {
     Terugkoppelingsuitkomst.GEEN_HULP_GEWENST: "Geen hulp gewenst",
     Terugkoppelingsuitkomst.OPGELOST: "Opgelost",
     Terugkoppelingsuitkomst.VERVOLGHULP: "Vervolghulp",
+}
+
+TOESTEMMINGSKANAAL = {
+    Toestemmingskanaal.TELEFOON: "Telefoon",
+    Toestemmingskanaal.BALIE: "Aan de balie",
+    Toestemmingskanaal.MAIL: "E-mail",
+    Toestemmingskanaal.CHAT: "Chat",
+    Toestemmingskanaal.BRIEF: "Brief",
+    Toestemmingskanaal.HUISBEZOEK: "Huisbezoek",
+    Toestemmingskanaal.OVERIGE: "Anders",
+}
+
+INTREKKINGSREDEN = {
+    IntrekkingReden.BETAALD: "De klant heeft betaald",
+    IntrekkingReden.ONTERECHT: "Onterecht aangemeld",
+    IntrekkingReden.OVERIG: "Een andere reden",
 }

@@ -28,6 +28,8 @@ _MELDINGEN = {
     "bool_parsing": "Kies ja of nee.",
     "datetime_from_date_parsing": "Vul een datum en tijd in.",
     "datetime_parsing": "Vul een datum en tijd in.",
+    "date_parsing": "Vul een datum in.",
+    "date_from_datetime_parsing": "Vul een datum in.",
     "required": "Dit veld is verplicht.",
 }
 
