@@ -67,9 +67,13 @@ def main() -> None:
         for key in demo.sleutels():
             print(f"  {key.rol:<12}{key.secret:<42}{key.label}")
         print(f"Pagina's voor medewerkers: {stack.url}/inloggen   wachtwoord: {demo.WACHTWOORD}")
-        for medewerker in (demo.medewerker("walcheren"), demo.medewerker("walcheren", coordinator=True)):
-            rol = "coördinator" if medewerker.coordinator else "medewerker"
-            print(f"  {rol:<12}{medewerker.email:<42}{medewerker.naam}")
+        for medewerker in (
+            demo.medewerker("walcheren"),
+            demo.medewerker("walcheren", coordinator=True),
+            demo.SCHULDEISER_MEDEWERKER,
+            demo.BEHEERDER,
+        ):
+            print(f"  {medewerker.rol:<12}{medewerker.email:<42}{medewerker.naam}")
         print("  (zo ook voor elke andere demo-organisatie: medewerker@<id>.example, coordinator@<id>.example)")
         print("Stoppen met Ctrl-C." + (" De gegevens blijven bewaard (--keep)." if args.keep else ""))
         sys.stdout.flush()

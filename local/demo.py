@@ -1,7 +1,8 @@
 """Demo data of the pilot region: seven debt-assistance organisations in the Evides area (Zeeland and the
 Rotterdam region, real CBS municipality codes, plausible postcode areas), one water company, keys with
-fixed ids and secrets, four referrals with fixed ids, and a caseworker and a coordinator per organisation
-who sign in to the pages with a known password: the ids and keys that events/ refers to."""
+fixed ids and secrets, four referrals with fixed ids, and a caseworker and a coordinator per organisation, a
+staff member of the water company and an operator who sign in to the pages with a known password: the ids and
+keys that events/ refers to."""
 
 import dataclasses
 import functools
@@ -19,6 +20,7 @@ from warmdoor.domain import sleutels as sleutelbeheer
 from warmdoor.domain.context import GeenMetingen
 from warmdoor.models.entities import Principal
 from warmdoor.models.enums import Rol
+from warmdoor.models.gebruikers import rolgroepen
 from warmdoor.models.requests import DoorverwijzingVerzoek
 from warmdoor.ports import Clock, Gebruiksplan
 
@@ -126,8 +128,9 @@ BEHEER_SLEUTEL_ID = "de00000000000000"
 BEHEER_SLEUTEL = "local-admin-key"
 
 
-# Everyone of the demo organisations signs in to the pages with this password (local only; it meets the user
-# pool's password policy). medewerker@<organisation>.example is a caseworker, coordinator@<...> a coordinator.
+# Everyone of the demo accounts signs in to the pages with this password (local only; it meets the user pool's
+# password policy). medewerker@<organisation>.example is a caseworker, coordinator@<...> a coordinator;
+# medewerker@evides-demo.example works for the creditor, beheer@warmdoor.example is the operator.
 WACHTWOORD = "Demo-wachtwoord-1!"
 
 # A caseworker and a coordinator per organisation (fictitious names).
@@ -144,24 +147,57 @@ _NAMEN: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class DemoMedewerker:
-    organisatie: str
+    organisatie: str | None
     email: str
     naam: str
     coordinator: bool
     sub: str  # fixed, as events/ and a restored state refer to it (Cognito's own would differ per run)
+    schuldeiser: str | None = None
+    beheer: bool = False
+
+    @property
+    def rol(self) -> str:
+        if self.beheer:
+            return "beheer"
+        if self.schuldeiser:
+            return "schuldeiser"
+        return "coördinator" if self.coordinator else "medewerker"
+
+
+# The creditor's staff member who refers by form, and the operator.
+SCHULDEISER_MEDEWERKER = DemoMedewerker(
+    organisatie=None,
+    email=f"medewerker@{SCHULDEISER_ID}.example",
+    naam="Eva Evers",
+    coordinator=False,
+    sub="de000000-0000-4000-8002-000000000001",
+    schuldeiser=SCHULDEISER_ID,
+)
+BEHEERDER = DemoMedewerker(
+    organisatie=None,
+    email="beheer@warmdoor.example",
+    naam="Bas Beheer",
+    coordinator=False,
+    sub="de000000-0000-4000-8003-000000000001",
+    beheer=True,
+)
 
 
 def medewerkers() -> list[DemoMedewerker]:
     return [
-        DemoMedewerker(
-            org_id,
-            f"{'coordinator' if coordinator else 'medewerker'}@{org_id}.example",
-            _NAMEN[org_id][coordinator],
-            coordinator,
-            f"de000000-0000-4000-8001-{nummer:010x}{int(coordinator):02x}",
-        )
-        for nummer, org_id in enumerate(ORGANISATIES, start=1)
-        for coordinator in (False, True)
+        *(
+            DemoMedewerker(
+                org_id,
+                f"{'coordinator' if coordinator else 'medewerker'}@{org_id}.example",
+                _NAMEN[org_id][coordinator],
+                coordinator,
+                f"de000000-0000-4000-8001-{nummer:010x}{int(coordinator):02x}",
+            )
+            for nummer, org_id in enumerate(ORGANISATIES, start=1)
+            for coordinator in (False, True)
+        ),
+        SCHULDEISER_MEDEWERKER,
+        BEHEERDER,
     ]
 
 
@@ -170,13 +206,13 @@ def medewerker(org_id: str, coordinator: bool = False) -> DemoMedewerker:
 
 
 def medewerkers_aanmaken(refs: dict[str, str]) -> None:
-    """The demo accounts, invited as the operator invites (the organisation's group, the coordinators'), then
-    given the demo password as if they had chosen it, and their fixed sub."""
+    """The demo accounts, invited as the operator invites (their role's group, the coordinators'), then given
+    the demo password as if they had chosen it, and their fixed sub."""
     pool = refs["Gebruikerspool"]
     cognito = aws.client("cognito-idp")
     gebruikers = CognitoGebruikers(cognito, pool)
     for m in medewerkers():
-        gebruikers.uitnodigen(m.email, m.naam, m.organisatie, m.coordinator)
+        gebruikers.uitnodigen(m.email, m.naam, rolgroepen(m.organisatie, m.schuldeiser, m.beheer, m.coordinator))
         cognito.admin_set_user_password(UserPoolId=pool, Username=m.email, Password=WACHTWOORD, Permanent=True)
         aws.sub_zetten(pool, m.email, m.sub)
 

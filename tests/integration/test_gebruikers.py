@@ -66,6 +66,45 @@ def test_a_coordinator_is_also_in_the_coordinators_group_and_a_new_organisation_
     assert _groepen(pilot, "kees@rotterdam.example") == {"organisatie-rotterdam", "coordinator"}
 
 
+def test_a_creditors_staff_member_and_an_operator_are_invited_in_their_groups(pilot):
+    beheer = pilot.callers["beheer"]
+    eva = beheer.post("/v1/gebruikers", {"email": "eva@evides.example", "naam": "Eva", "schuldeiserId": "evides"})
+    bas = beheer.post("/v1/gebruikers", {"email": "bas@warmdoor.example", "naam": "Bas", "beheer": True})
+
+    assert (eva.status, bas.status) == (201, 201), (eva.body, bas.body)
+    assert (eva.body["rol"], eva.body["schuldeiserId"], eva.body["organisatieId"]) == ("schuldeiser", "evides", None)
+    assert (bas.body["rol"], bas.body["schuldeiserId"], bas.body["organisatieId"]) == ("beheer", None, None)
+    assert _groepen(pilot, "eva@evides.example") == {"schuldeiser-evides"}
+    assert _groepen(pilot, "bas@warmdoor.example") == {"beheer"}
+    assert beheer.get(f"/v1/gebruikers/{eva.body['id']}").body == eva.body
+    assert beheer.post("/v1/gebruikers", ANNA).body["rol"] == "organisatie"
+    van_evides = beheer.get("/v1/gebruikers?schuldeiserId=evides").body["items"]
+    assert [g["gebruikersnaam"] for g in van_evides] == ["eva@evides.example"]
+    assert beheer.get("/v1/gebruikers?schuldeiserId=oasen").body == {"items": [], "volgende": None}
+    beide = beheer.get("/v1/gebruikers?schuldeiserId=evides&organisatieId=walcheren")
+    assert beide.status == 400 and [p["name"] for p in beide.body["invalidParams"]] == ["schuldeiserId"]
+
+
+@pytest.mark.parametrize(
+    ("body", "velden"),
+    [
+        ({"email": "x@example.org", "naam": "X"}, ["organisatieId"]),
+        ({**ANNA, "schuldeiserId": "evides"}, ["schuldeiserId"]),
+        ({**ANNA, "beheer": True}, ["beheer"]),
+        ({"email": "x@example.org", "naam": "X", "schuldeiserId": "evides", "beheer": True}, ["beheer"]),
+        ({"email": "x@example.org", "naam": "X", "schuldeiserId": "evides", "coordinator": True}, ["coordinator"]),
+        ({"email": "x@example.org", "naam": "X", "schuldeiserId": "bestaat-niet"}, ["schuldeiserId"]),
+        ({"email": "x@example.org", "naam": "X", "beheer": "ja"}, ["beheer"]),
+    ],
+)
+def test_an_account_has_exactly_one_role_of_something_that_exists(pilot, body, velden):
+    antwoord = pilot.callers["beheer"].post("/v1/gebruikers", body)
+
+    assert antwoord.status == 400
+    assert [p["name"] for p in antwoord.body["invalidParams"]] == velden
+    assert cognito().list_users(UserPoolId=pilot.refs["Gebruikerspool"])["Users"] == []
+
+
 def test_an_address_with_an_account_is_a_conflict_whatever_its_case(pilot):
     assert pilot.callers["beheer"].post("/v1/gebruikers", ANNA).status == 201
     weer = pilot.callers["beheer"].post("/v1/gebruikers", {**ANNA, "email": "anna.de.vries@walcheren.example"})
@@ -243,6 +282,26 @@ def test_the_command_line_invites_as_the_operator(pilot, monkeypatch, capsys):
         with pytest.raises(SystemExit) as fout:
             uitnodigen(organisatie)
         assert melding in str(fout.value.code)
+
+
+def test_the_command_line_invites_a_creditors_staff_member_or_an_operator(pilot, monkeypatch, capsys):
+    from warmdoor import __main__ as cli
+
+    for email, rol, groep in (
+        ("eva@evides.example", ["--schuldeiser", "evides"], "schuldeiser-evides"),
+        ("bas@warmdoor.example", ["--beheer"], "beheer"),
+    ):
+        monkeypatch.setattr(
+            sys,
+            "argv",
+            [
+                *("warmdoor", "gebruiker-uitnodigen", "--pool", pilot.refs["Gebruikerspool"], "--tabel", pilot.table),
+                *("--email", email, "--naam", "Iemand", *rol),
+            ],
+        )
+        cli.main()
+        assert groep in capsys.readouterr().out
+        assert _groepen(pilot, email) == {groep}
 
 
 def test_the_request_model_lowercases_the_address():

@@ -5,8 +5,9 @@ and prints it once;
 `python -m warmdoor gebruiksplan --tabel <TableName> --gebruiksplan <UsagePlanName>` gives every key that is
 not revoked its allowance in the usage plan (after upgrading a stack whose keys predate per-client throttling);
 `python -m warmdoor gebruiker-uitnodigen --pool <GebruikerspoolId> --tabel <TableName> --email <address> --naam <name>
---organisatie <id> [--coordinator]` invites a caseworker (or coordinator) of an organisation to the pages: the
-user pool e-mails them a temporary password;
+(--organisatie <id> [--coordinator] | --schuldeiser <id> | --beheer)` invites a caseworker (or coordinator) of an
+organisation, a creditor's staff member or an operator to the pages: the user pool e-mails them a temporary
+password;
 `python -m warmdoor replay --stack <stack>` re-drives what failed after every retry (every failure queue of
 the stack; `--queue <url>` for one).
 """
@@ -28,12 +29,15 @@ def main() -> None:
     for commando in (sleutel, plan_herstel):
         commando.add_argument("--tabel", required=True, help="the stack's TableName output")
         commando.add_argument("--gebruiksplan", required=True, help="the stack's UsagePlanName output")
-    uitnodigen = commands.add_parser("gebruiker-uitnodigen", help="invite a caseworker to the pages (user pool)")
+    uitnodigen = commands.add_parser("gebruiker-uitnodigen", help="invite someone to the pages (user pool)")
     uitnodigen.add_argument("--pool", required=True, help="the stack's GebruikerspoolId output")
     uitnodigen.add_argument("--tabel", required=True, help="the stack's TableName output (the organisation must exist)")
     uitnodigen.add_argument("--email", required=True, help="the person's e-mail address: their username")
     uitnodigen.add_argument("--naam", required=True, help="the person's name, as colleagues see it")
-    uitnodigen.add_argument("--organisatie", required=True, help="the organisation's id (PUT /v1/organisaties/<id>)")
+    rol = uitnodigen.add_mutually_exclusive_group(required=True)
+    rol.add_argument("--organisatie", help="a caseworker of this organisation (PUT /v1/organisaties/<id>)")
+    rol.add_argument("--schuldeiser", help="a staff member of this creditor (PUT /v1/schuldeisers/<id>)")
+    rol.add_argument("--beheer", action="store_true", help="an operator of WarmDoor")
     uitnodigen.add_argument("--coordinator", action="store_true", help="may assign referrals to others")
     replay = commands.add_parser("replay", help="re-drive what failed after every retry")
     waar = replay.add_mutually_exclusive_group(required=True)
@@ -67,13 +71,18 @@ def _uitnodigen(args: argparse.Namespace) -> None:
     from warmdoor.domain import gebruikers
     from warmdoor.domain.errors import Conflict, OngeldigeInvoer
     from warmdoor.models.entities import Principal
-    from warmdoor.models.gebruikers import GebruikerVerzoek
+    from warmdoor.models.gebruikers import GebruikerVerzoek, rolgroepen
 
     diensten = wiring.bouw({"TABLE_NAME": args.tabel, "GEBRUIKERSPOOL_ID": args.pool})
     beheerder = Principal(sleutelId="opdrachtregel", rol=Rol.BEHEER)
     try:
         verzoek = GebruikerVerzoek(
-            email=args.email, naam=args.naam, organisatieId=args.organisatie, coordinator=args.coordinator
+            email=args.email,
+            naam=args.naam,
+            organisatieId=args.organisatie,
+            schuldeiserId=args.schuldeiser,
+            beheer=args.beheer,
+            coordinator=args.coordinator,
         )
         nieuw = gebruikers.uitnodigen(diensten.context, diensten.gebruikers, beheerder, verzoek)
     except ValidationError as fout:
@@ -85,7 +94,8 @@ def _uitnodigen(args: argparse.Namespace) -> None:
         sys.exit(fout.detail)
     print(f"id:              {nieuw.sub}")
     print(f"gebruikersnaam:  {nieuw.gebruikersnaam}")
-    print(f"groep:           organisatie-{nieuw.organisatieId}" + (" en coordinator" if nieuw.coordinator else ""))
+    groepen = rolgroepen(nieuw.organisatieId, nieuw.schuldeiserId, nieuw.beheer, nieuw.coordinator)
+    print(f"groepen:         {', '.join(groepen)}")
     print("De uitnodiging met een tijdelijk wachtwoord (7 dagen geldig) is per e-mail verstuurd.")
 
 

@@ -254,16 +254,17 @@ class GebruikerOnbekend(Exception):
 class Gebruikers(Protocol):
     """The accounts of the people who sign in to the pages (the user pool), addressed by their id (`sub`)."""
 
-    def uitnodigen(self, email: str, naam: str, organisatie_id: str, coordinator: bool) -> Gebruiker:
-        """Creates the account (username: the e-mail address) in the organisation's group, made when it is
-        missing, and in the coordinators' group if asked; the pool e-mails the invitation with a temporary
-        password. GebruikerBestaat when the address has an account already."""
+    def uitnodigen(self, email: str, naam: str, groepen: Sequence[str]) -> Gebruiker:
+        """Creates the account (username: the e-mail address) in these groups (`rolgroepen`), each made when
+        it is missing; the pool e-mails the invitation with a temporary password. GebruikerBestaat when the
+        address has an account already."""
         ...
 
     def gebruiker(self, sub: str) -> Gebruiker | None: ...
 
-    def gebruikers(self, organisatie_id: str | None, volgende: str | None, limiet: int) -> Pagina[Gebruiker]:
-        """One page of the accounts (of one organisation, or all); OngeldigeCursor for a cursor it never gave."""
+    def gebruikers(self, groep: str | None, volgende: str | None, limiet: int) -> Pagina[Gebruiker]:
+        """One page of the accounts (of one group, such as an organisation's, or all); OngeldigeCursor for a
+        cursor it never gave."""
         ...
 
     def medewerkers(self, organisatie_id: str) -> list[Gebruiker]:

@@ -1,14 +1,21 @@
 """The pages' accounts in the Cognito user pool (boto3 `cognito-idp`), behind the Gebruikers port.
 
 Accounts are found by their id (`sub`) with ListUsers' filter, and changed by their username; who belongs
-where is the groups (`organisatie-<id>`, `coordinator`)."""
+where is the groups (`organisatie-<id>`, `coordinator`, `schuldeiser-<id>`, `beheer`)."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from botocore.exceptions import ClientError
 
-from warmdoor.models.gebruikers import COORDINATORGROEP, ORGANISATIEGROEP, Gebruiker, organisatiegroep
+from warmdoor.models.gebruikers import (
+    BEHEERGROEP,
+    COORDINATORGROEP,
+    ORGANISATIEGROEP,
+    SCHULDEISERGROEP,
+    Gebruiker,
+    organisatiegroep,
+)
 from warmdoor.ports import GebruikerBestaat, GebruikerOnbekend, OngeldigeCursor, Pagina
 
 # What the pool answers to a pagination token it never gave (moto: InvalidToken).
@@ -26,9 +33,10 @@ def _attributen(gebruiker: dict[str, Any]) -> dict[str, str]:
     return {a["Name"]: a.get("Value", "") for a in lijst}
 
 
-def _organisatie(groepen: list[str]) -> str | None:
-    organisaties = sorted(g.removeprefix(ORGANISATIEGROEP) for g in groepen if g.startswith(ORGANISATIEGROEP))
-    return organisaties[0] if organisaties else None
+def _lid_van(groepen: list[str], voorvoegsel: str) -> str | None:
+    """The organisation (or creditor) of an account, from its group `<voorvoegsel><id>`."""
+    ids = sorted(g.removeprefix(voorvoegsel) for g in groepen if g.startswith(voorvoegsel))
+    return ids[0] if ids else None
 
 
 class CognitoGebruikers:
@@ -45,7 +53,9 @@ class CognitoGebruikers:
             gebruikersnaam=gebruiker["Username"],
             email=attributen.get("email") or None,
             naam=attributen.get("name") or None,
-            organisatieId=_organisatie(groepen),
+            organisatieId=_lid_van(groepen, ORGANISATIEGROEP),
+            schuldeiserId=_lid_van(groepen, SCHULDEISERGROEP),
+            beheer=BEHEERGROEP in groepen,
             coordinator=COORDINATORGROEP in groepen,
             ingeschakeld=bool(gebruiker.get("Enabled", True)),
             cognitoStatus=str(gebruiker.get("UserStatus", "")),
@@ -74,22 +84,22 @@ class CognitoGebruikers:
         ruw = self._ruw(sub)
         return None if ruw is None else self._gebruiker(ruw, self._groepen(ruw["Username"]))
 
-    def gebruikers(self, organisatie_id: str | None, volgende: str | None, limiet: int) -> Pagina[Gebruiker]:
+    def gebruikers(self, groep: str | None, volgende: str | None, limiet: int) -> Pagina[Gebruiker]:
         limiet = min(limiet, _PAGINA)
         try:
-            if organisatie_id is None:
+            if groep is None:
                 verder = {"PaginationToken": volgende} if volgende else {}
                 antwoord = self._client.list_users(UserPoolId=self._pool, Limit=limiet, **verder)
                 token = antwoord.get("PaginationToken")
             else:
                 verder = {"NextToken": volgende} if volgende else {}
                 antwoord = self._client.list_users_in_group(
-                    UserPoolId=self._pool, GroupName=organisatiegroep(organisatie_id), Limit=limiet, **verder
+                    UserPoolId=self._pool, GroupName=groep, Limit=limiet, **verder
                 )
                 token = antwoord.get("NextToken")
         except ClientError as fout:
-            if _code(fout) == "ResourceNotFoundException" and organisatie_id is not None:
-                return Pagina([], None)  # nobody of this organisation was invited yet: it has no group
+            if _code(fout) == "ResourceNotFoundException" and groep is not None:
+                return Pagina([], None)  # nobody of this organisation (or creditor) was invited yet: no group
             if volgende and _code(fout) in _ONGELDIGE_CURSOR:
                 raise OngeldigeCursor(volgende) from fout
             raise
@@ -136,15 +146,14 @@ class CognitoGebruikers:
             self._client.create_group(
                 UserPoolId=self._pool,
                 GroupName=groep,
-                Description=f"Medewerkers van {groep.removeprefix(ORGANISATIEGROEP)}",
+                Description=f"Accounts van {groep}",
             )
         except ClientError as fout:
             if _code(fout) != "GroupExistsException":  # made at the same moment by another invitation
                 raise
 
-    def uitnodigen(self, email: str, naam: str, organisatie_id: str, coordinator: bool) -> Gebruiker:
-        groepen = [organisatiegroep(organisatie_id), *([COORDINATORGROEP] if coordinator else [])]
-        for groep in groepen:  # first: an account is never left without its organisation for want of a group
+    def uitnodigen(self, email: str, naam: str, groepen: Sequence[str]) -> Gebruiker:
+        for groep in groepen:  # first: an account is never left without its role for want of a group
             self._groep_aanwezig(groep)
         try:
             ruw = self._client.admin_create_user(
@@ -165,10 +174,10 @@ class CognitoGebruikers:
             for groep in groepen:
                 self._client.admin_add_user_to_group(UserPoolId=self._pool, Username=ruw["Username"], GroupName=groep)
         except Exception:
-            # An account without its organisation could sign in to nothing; the operator invites again.
+            # An account without its role could sign in to nothing; the operator invites again.
             self._client.admin_delete_user(UserPoolId=self._pool, Username=ruw["Username"])
             raise
-        return self._gebruiker(ruw, groepen)
+        return self._gebruiker(ruw, list(groepen))
 
     def _zetten(self, sub: str, ingeschakeld: bool) -> Gebruiker:
         gebruiker = self.gebruiker(sub)

@@ -26,6 +26,14 @@ OrganisatieFilter = Annotated[
         description="Alleen de accounts van deze organisatie",
     ),
 ]
+SchuldeiserFilter = Annotated[
+    str | None,
+    Query(
+        alias="schuldeiserId",
+        pattern=r"^[a-z0-9][a-z0-9-]{0,62}$",
+        description="Alleen de accounts van deze schuldeiser (niet samen met organisatieId)",
+    ),
+]
 # The user pool gives at most 60 accounts at once.
 Limiet = Annotated[int, Query(ge=1, le=60, description="Hoeveel items per pagina")]
 
@@ -36,7 +44,9 @@ def weergave(g: Gebruiker) -> GebruikerWeergave:
         gebruikersnaam=g.gebruikersnaam,
         email=g.email,
         naam=g.naam,
+        rol=g.rol,
         organisatieId=g.organisatieId,
+        schuldeiserId=g.schuldeiserId,
         coordinator=g.coordinator,
         status=gebruikers.status(g),
         aangemaaktOp=g.aangemaaktOp,
@@ -47,11 +57,12 @@ def weergave(g: Gebruiker) -> GebruikerWeergave:
     "/gebruikers",
     operation_id="gebruikerUitnodigen",
     tags=GEBRUIKERS,
-    summary="Een medewerker van een schuldhulporganisatie uitnodigen voor de werkpagina's",
-    description="Maakt een account in de gebruikerspool, in de groep van de organisatie (en de groep coordinator "
-    "als dat gevraagd is). De medewerker krijgt per e-mail een uitnodiging met een tijdelijk wachtwoord, 7 dagen "
-    "geldig; bij de eerste keer inloggen kiest hij of zij een eigen wachtwoord. Een onbekende organisatie is 400; "
-    "een e-mailadres dat al een account heeft is 409.",
+    summary="Iemand uitnodigen voor de pagina's: medewerker van een organisatie of schuldeiser, of beheerder",
+    description="Maakt een account in de gebruikerspool, in de groep van precies één rol: organisatieId (groep "
+    "organisatie-<id>, en coordinator als dat gevraagd is), schuldeiserId (groep schuldeiser-<id>) of beheer "
+    "(groep beheer). De medewerker krijgt per e-mail een uitnodiging met een tijdelijk wachtwoord, 7 dagen "
+    "geldig; bij de eerste keer inloggen kiest hij of zij een eigen wachtwoord. Geen of meer dan één rol, of een "
+    "onbekende organisatie of schuldeiser, is 400 met het veld; een e-mailadres dat al een account heeft is 409.",
     responses=antwoorden(
         201, GebruikerWeergave, "Uitgenodigd; de uitnodiging is verstuurd", *MET_BODY, 409, location=True
     ),
@@ -66,18 +77,19 @@ def uitnodigen(verzoek: GebruikerVerzoek, wie: Wie, d: Dienst) -> Response[str]:
     operation_id="gebruikersOpvragen",
     tags=GEBRUIKERS,
     summary="De accounts van de werkpagina's",
-    description="Alle accounts, of die van één organisatie, in de volgorde van de gebruikerspool; ook "
-    "uitgeschakelde accounts.",
+    description="Alle accounts, of die van één organisatie of één schuldeiser, in de volgorde van de "
+    "gebruikerspool; ook uitgeschakelde accounts.",
     responses=antwoorden(200, GebruikerLijst, "De accounts", 400, *BEVEILIGD),
 )
 def lijst(
     wie: Wie,
     d: Dienst,
     organisatie_id: OrganisatieFilter = None,
+    schuldeiser_id: SchuldeiserFilter = None,
     volgende: Volgende = None,
     limiet: Limiet = 20,
 ) -> Response[str]:
-    pagina = gebruikers.lijst(d.gebruikers, wie, organisatie_id, volgende, limiet)
+    pagina = gebruikers.lijst(d.gebruikers, wie, organisatie_id, volgende, limiet, schuldeiser_id)
     return http.json_antwoord(GebruikerLijst(items=[weergave(g) for g in pagina.items], volgende=pagina.volgende))
 
 

@@ -1,28 +1,62 @@
-"""The operator's user administration for the pages: invite a caseworker or coordinator of an organisation
-(the user pool e-mails the invitation with a temporary password), list the accounts, disable one (and
-enable it again). Accounts are addressed by their id in the pool (`sub`), never by e-mail address."""
+"""The operator's user administration for the pages: invite a caseworker or coordinator of an organisation,
+a creditor's staff member or an operator (the user pool e-mails the invitation with a temporary password),
+list the accounts, disable one (and enable it again). Accounts are addressed by their id in the pool
+(`sub`), never by e-mail address."""
 
 from warmdoor.domain.context import Context
 from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer
 from warmdoor.domain.lijsten import pagina
 from warmdoor.domain.toegang import Handeling, vereis
 from warmdoor.models.entities import Principal
-from warmdoor.models.gebruikers import Gebruiker, GebruikerStatus, GebruikerVerzoek
+from warmdoor.models.gebruikers import (
+    Gebruiker,
+    GebruikerStatus,
+    GebruikerVerzoek,
+    organisatiegroep,
+    rolgroepen,
+    schuldeisergroep,
+)
 from warmdoor.ports import GebruikerBestaat, GebruikerOnbekend, Gebruikers, Pagina
 
 NIET_GEVONDEN = "Gebruiker niet gevonden"
 
 
-def uitnodigen(ctx: Context, gebruikers: Gebruikers, principal: Principal, verzoek: GebruikerVerzoek) -> Gebruiker:
-    """A new account in the organisation's group (and the coordinators' when asked); 409 when the e-mail
-    address has one already (an account that was disabled is enabled again, not invited twice)."""
-    vereis(principal, Handeling.BEHEREN)
-    if ctx.repo.organisatie(verzoek.organisatieId) is None:
-        raise OngeldigeInvoer(
-            [InvalidParam("organisatieId", "unknown", f"Organisatie {verzoek.organisatieId} bestaat niet")]
+def _rol_fouten(ctx: Context, verzoek: GebruikerVerzoek) -> list[InvalidParam]:
+    """Exactly one role, of an organisation or creditor that exists; a coordinator only of an organisation."""
+    gekozen = [
+        veld
+        for veld, waarde in (
+            ("organisatieId", verzoek.organisatieId),
+            ("schuldeiserId", verzoek.schuldeiserId),
+            ("beheer", verzoek.beheer),
         )
+        if waarde
+    ]
+    if not gekozen:
+        return [InvalidParam("organisatieId", "required", "Kies een organisatie, een schuldeiser of beheer")]
+    fouten = [
+        InvalidParam(veld, "not_allowed", f"Niet samen met {gekozen[0]}: een account heeft één rol")
+        for veld in gekozen[1:]
+    ]
+    if verzoek.coordinator and verzoek.organisatieId is None:
+        fouten.append(InvalidParam("coordinator", "not_allowed", "Alleen voor een medewerker van een organisatie"))
+    if verzoek.organisatieId and ctx.repo.organisatie(verzoek.organisatieId) is None:
+        fouten.append(InvalidParam("organisatieId", "unknown", f"Organisatie {verzoek.organisatieId} bestaat niet"))
+    if verzoek.schuldeiserId and ctx.repo.schuldeiser(verzoek.schuldeiserId) is None:
+        fouten.append(InvalidParam("schuldeiserId", "unknown", f"Schuldeiser {verzoek.schuldeiserId} bestaat niet"))
+    return fouten
+
+
+def uitnodigen(ctx: Context, gebruikers: Gebruikers, principal: Principal, verzoek: GebruikerVerzoek) -> Gebruiker:
+    """A new account in its role's group (and the coordinators' when asked); 409 when the e-mail address has
+    one already (an account that was disabled is enabled again, not invited twice)."""
+    vereis(principal, Handeling.BEHEREN)
+    fouten = _rol_fouten(ctx, verzoek)
+    if fouten:
+        raise OngeldigeInvoer(fouten)
+    groepen = rolgroepen(verzoek.organisatieId, verzoek.schuldeiserId, verzoek.beheer, verzoek.coordinator)
     try:
-        return gebruikers.uitnodigen(verzoek.email, verzoek.naam, verzoek.organisatieId, verzoek.coordinator)
+        return gebruikers.uitnodigen(verzoek.email, verzoek.naam, groepen)
     except GebruikerBestaat as fout:
         raise Conflict(
             "Er is al een account met dit e-mailadres; is het uitgeschakeld, schakel het dan weer in"
@@ -38,11 +72,25 @@ def gebruiker(gebruikers: Gebruikers, principal: Principal, sub: str) -> Gebruik
 
 
 def lijst(
-    gebruikers: Gebruikers, principal: Principal, organisatie_id: str | None, volgende: str | None, limiet: int
+    gebruikers: Gebruikers,
+    principal: Principal,
+    organisatie_id: str | None,
+    volgende: str | None,
+    limiet: int,
+    schuldeiser_id: str | None = None,
 ) -> Pagina[Gebruiker]:
-    """The accounts, of one organisation or of all, a page at a time (in the pool's order)."""
+    """The accounts, of one organisation, of one creditor or of all, a page at a time (in the pool's order)."""
     vereis(principal, Handeling.BEHEREN)
-    return pagina(lambda: gebruikers.gebruikers(organisatie_id, volgende, limiet))
+    if organisatie_id and schuldeiser_id:
+        raise OngeldigeInvoer(
+            [InvalidParam("schuldeiserId", "not_allowed", "Niet samen met organisatieId: filter op één van beide")]
+        )
+    groep = None
+    if organisatie_id:
+        groep = organisatiegroep(organisatie_id)
+    elif schuldeiser_id:
+        groep = schuldeisergroep(schuldeiser_id)
+    return pagina(lambda: gebruikers.gebruikers(groep, volgende, limiet))
 
 
 def uitschakelen(gebruikers: Gebruikers, principal: Principal, sub: str) -> Gebruiker:

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from warmdoor.models.common import Email, Identificatie, Naam, StrictModel
+from warmdoor.models.enums import Rol
 
 ORGANISATIEGROEP = "organisatie-"
 COORDINATORGROEP = "coordinator"
@@ -41,10 +42,36 @@ class Gebruiker(BaseModel):
     email: str | None = None
     naam: str | None = None
     organisatieId: str | None = None
+    schuldeiserId: str | None = None
+    beheer: bool = False
     coordinator: bool = False
     ingeschakeld: bool = True
     cognitoStatus: str = "CONFIRMED"
     aangemaaktOp: datetime | None = None
+
+    @property
+    def rol(self) -> Rol | None:
+        """The role its groups give; None for an account in no role group (it can open no page)."""
+        if self.organisatieId:
+            return Rol.ORGANISATIE
+        if self.schuldeiserId:
+            return Rol.SCHULDEISER
+        return Rol.BEHEER if self.beheer else None
+
+
+def rolgroepen(
+    organisatie_id: str | None = None,
+    schuldeiser_id: str | None = None,
+    beheer: bool = False,
+    coordinator: bool = False,
+) -> list[str]:
+    """The groups that give an account its role (what reading an account's groups undoes)."""
+    return [
+        *([organisatiegroep(organisatie_id)] if organisatie_id else []),
+        *([COORDINATORGROEP] if coordinator else []),
+        *([schuldeisergroep(schuldeiser_id)] if schuldeiser_id else []),
+        *([BEHEERGROEP] if beheer else []),
+    ]
 
 
 class GebruikerStatus(StrEnum):
@@ -61,16 +88,29 @@ EmailGebruikersnaam = Annotated[
 
 
 class GebruikerVerzoek(StrictModel):
-    """The operator invites a person of a debt-assistance organisation to the pages."""
+    """The operator invites a person to the pages, in exactly one role: a caseworker of an organisation
+    (`organisatieId`, and `coordinator` if asked), a creditor's staff member (`schuldeiserId`) or an operator
+    (`beheer`). Which one is given, and that it exists, the domain checks (400 naming the field)."""
 
     email: EmailGebruikersnaam = Field(
         description="E-mailadres van de medewerker: de gebruikersnaam (in kleine letters), en waar de uitnodiging "
         f"met het tijdelijke wachtwoord heen gaat; hoogstens {MAX_GEBRUIKERSNAAM} tekens"
     )
     naam: Naam = Field(description="Naam van de medewerker, zoals collega's hem of haar zien")
-    organisatieId: Identificatie = Field(description="De schuldhulporganisatie waar de medewerker werkt")
+    organisatieId: Identificatie | None = Field(
+        default=None,
+        description="De schuldhulporganisatie waar de medewerker werkt (groep organisatie-<id>). Precies één van "
+        "organisatieId, schuldeiserId en beheer.",
+    )
+    schuldeiserId: Identificatie | None = Field(
+        default=None,
+        description="De schuldeiser waar de medewerker werkt (groep schuldeiser-<id>): meldt aan via de pagina's",
+    )
+    beheer: StrictBool = Field(default=False, description="Beheerder van WarmDoor (groep beheer)")
     coordinator: StrictBool = Field(
-        default=False, description="Coördinator: wijst doorverwijzingen toe aan medewerkers van de organisatie"
+        default=False,
+        description="Coördinator: wijst doorverwijzingen toe aan medewerkers van de organisatie; alleen met "
+        "organisatieId",
     )
 
 
@@ -81,7 +121,9 @@ class GebruikerWeergave(BaseModel):
     gebruikersnaam: str = Field(description="Het e-mailadres waarmee de medewerker inlogt")
     email: str | None
     naam: str | None
+    rol: Rol | None = Field(description="Wat het account mag, naar zijn groep; null als het in geen rolgroep zit")
     organisatieId: str | None = Field(description="De organisatie (groep organisatie-<id>); null als er geen is")
+    schuldeiserId: str | None = Field(description="De schuldeiser (groep schuldeiser-<id>); null als er geen is")
     coordinator: bool
     status: GebruikerStatus = Field(
         description="uitgenodigd: nog niet ingelogd (het tijdelijke wachtwoord is 7 dagen geldig); actief; "
