@@ -105,12 +105,13 @@ operator-key: $(VENV)/.installed
 	$(PY) -m warmdoor beheersleutel --tabel $(TABLE) --gebruiksplan $(STACK)-klanten \
 		--omschrijving "$${OMSCHRIJVING:-eerste beheersleutel}"
 
-# Invite a caseworker (or, with COORDINATOR=1, a coordinator) to the pages of a deployed stack; the user pool
-# e-mails a temporary password: make gebruiker POOL=<GebruikerspoolId output> TABLE=<TableName output>
-#   EMAIL=<address> NAAM="<name>" ORGANISATIE=<organisation id> [COORDINATOR=1]
+# Invite someone to the pages of a deployed stack; the user pool e-mails a temporary password:
+# make gebruiker POOL=<GebruikerspoolId output> TABLE=<TableName output> EMAIL=<address> NAAM="<name>" and one of
+#   ORGANISATIE=<organisation id> [COORDINATOR=1] | SCHULDEISER=<creditor id> | BEHEER=1 (an operator)
 gebruiker: $(VENV)/.installed
 	$(PY) -m warmdoor gebruiker-uitnodigen --pool "$(POOL)" --tabel "$(TABLE)" --email "$(EMAIL)" --naam "$(NAAM)" \
-		--organisatie "$(ORGANISATIE)" $(if $(COORDINATOR),--coordinator)
+		$(if $(ORGANISATIE),--organisatie "$(ORGANISATIE)") $(if $(SCHULDEISER),--schuldeiser "$(SCHULDEISER)") \
+		$(if $(BEHEER),--beheer) $(if $(COORDINATOR),--coordinator)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules .aws-sam .mypy_cache .ruff_cache .pytest_cache
