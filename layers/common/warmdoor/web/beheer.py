@@ -26,14 +26,12 @@ from warmdoor.ports import Pagina
 from warmdoor.web import http
 from warmdoor.web.formulier import Fouten, fouten_van, lees, tekst
 from warmdoor.web.omgeving import Aanvraag, Sessie
-from warmdoor.web.pagina import pagina
+from warmdoor.web.pagina import ID, pagina
 
 T = TypeVar("T")
 PER_PAGINA = 50
 GEBRUIKERS_PER_PAGINA = 60  # the most the user pool gives at once
-SUB_PATROON = r"[0-9a-f-]{36}"
 SLEUTEL_PATROON = r"[0-9a-f]{16}"
-DOORVERWIJZING_PATROON = r"[0-9a-f-]{36}"
 # A postcode area at the end of a municipality's line: "4330" or "4330-4339".
 _GEBIED = re.compile(r"[0-9]{4}(-[0-9]{4})?")
 # A list's element in an error's field name ("gemeenten[1].code"): the text area's line.
@@ -545,7 +543,7 @@ def gebruiker_uitnodigen(a: Aanvraag) -> Response[str]:
 
 def _account(a: Aanvraag, gebruiker_id: str, actie: Callable[..., object], gedaan: str) -> Response[str]:
     sessie, _ = a.formulier(Rol.BEHEER)
-    if not re.fullmatch(SUB_PATROON, gebruiker_id):
+    if not ID.fullmatch(gebruiker_id):
         return _niet_gevonden(a, sessie, "Dit account bestaat niet.", "/beheer/gebruikers")
     try:
         actie(a.web.diensten.gebruikers, sessie.principal, gebruiker_id)
@@ -571,7 +569,7 @@ def audittrail(a: Aanvraag) -> Response[str]:
     gevraagd = (a.event.get_query_string_value("doorverwijzing") or "").strip().lower()
     regels: Sequence[Auditregel] = []
     volgende, fouten, status = None, {}, 200
-    if gevraagd and not re.fullmatch(DOORVERWIJZING_PATROON, gevraagd):
+    if gevraagd and not ID.fullmatch(gevraagd):
         fouten, status = {"doorverwijzing": "Een kenmerk heeft de vorm 3f2b8c1e-0d4a-4c7b-9e61-5a2f0c9d7b13."}, 400
     elif gevraagd:
         try:

@@ -19,7 +19,6 @@ from warmdoor.domain.context import Context
 from warmdoor.domain.errors import (
     Conflict,
     GeenDeelnemendeOrganisatie,
-    NietGevonden,
     OngeldigeInvoer,
     TegenstrijdigAdres,
 )
@@ -35,10 +34,9 @@ from warmdoor.tijd import AMSTERDAM, lokaal
 from warmdoor.web import http
 from warmdoor.web.formulier import Fouten, fouten_van, lees, poging, tekst
 from warmdoor.web.omgeving import Aanvraag, Sessie
-from warmdoor.web.pagina import pagina
+from warmdoor.web.pagina import id_uit_pad, pagina
 
 PER_PAGINA = 25
-ID_PATROON = r"[0-9a-f-]{36}"
 # The idempotency key the form carries, as the form makes it; anything else did not come from the form.
 _SLEUTEL = re.compile(r"[A-Za-z0-9_-]{32}")
 _GEEN_ORGANISATIE = (
@@ -282,14 +280,14 @@ def doorverwijzingen(a: Aanvraag) -> Response[str]:
 
 def doorverwijzing(a: Aanvraag, doorverwijzing_id: str) -> Response[str]:
     sessie = a.sessie(Rol.SCHULDEISER)
-    d = raadplegen.doorverwijzing_lezen(a.web.diensten.context, sessie.principal, _id(doorverwijzing_id))
+    d = raadplegen.doorverwijzing_lezen(a.web.diensten.context, sessie.principal, id_uit_pad(doorverwijzing_id))
     gedaan = a.event.get_query_string_value("gedaan") or ""
     return _detailpagina(a, sessie, d, gedaan=gedaan if gedaan in _GEDAAN else None)
 
 
 def intrekking(a: Aanvraag, doorverwijzing_id: str) -> Response[str]:
     sessie, velden = a.formulier(Rol.SCHULDEISER)
-    _id(doorverwijzing_id)
+    id_uit_pad(doorverwijzing_id)
     ctx = a.web.diensten.context
 
     def actie() -> Doorverwijzing:
@@ -339,12 +337,6 @@ def _detailpagina(
         gedaan=gedaan,
         melding=_GEDAAN.get(gedaan or ""),
     )
-
-
-def _id(waarde: str) -> str:
-    if not re.fullmatch(ID_PATROON, waarde):
-        raise NietGevonden("Doorverwijzing niet gevonden")
-    return waarde
 
 
 # --- the collection stops for the billing team ---------------------------------------------------------

@@ -2,7 +2,6 @@
 and their own organisation. Imported at a page's first request, not at the cold start: the domain and its
 models are most of an import, and the sign-in pages need none of them."""
 
-import re
 from collections.abc import Callable
 from typing import get_args
 from urllib.parse import quote, urlencode
@@ -11,7 +10,7 @@ from aws_lambda_powertools.event_handler import Response
 
 from warmdoor.domain import doorverwijzing as dv
 from warmdoor.domain import levensloop, raadplegen
-from warmdoor.domain.errors import Conflict, InvalidParam, NietGevonden, OngeldigeInvoer
+from warmdoor.domain.errors import Conflict, InvalidParam, OngeldigeInvoer
 from warmdoor.domain.toegang import vereis_toewijzing
 from warmdoor.models.entities import Doorverwijzing, Medewerker, Organisatie
 from warmdoor.models.enums import Contactsoort, Eindresultaat, Rol, Status
@@ -21,10 +20,9 @@ from warmdoor.tijd import lokaal
 from warmdoor.web import http
 from warmdoor.web.formulier import Fouten, lees, poging, tekst, tijdstip
 from warmdoor.web.omgeving import Aanvraag, Sessie
-from warmdoor.web.pagina import pagina
+from warmdoor.web.pagina import id_uit_pad, pagina
 
 PER_PAGINA = 50
-ID_PATROON = r"[0-9a-f-]{36}"
 
 
 def _gemeenten(organisatie: Organisatie | None) -> dict[str, str]:
@@ -133,7 +131,7 @@ def _medewerkers(a: Aanvraag, sessie: Sessie) -> list[Medewerker]:
 
 def doorverwijzing(a: Aanvraag, doorverwijzing_id: str) -> Response[str]:
     sessie = a.sessie(Rol.ORGANISATIE)
-    d = raadplegen.doorverwijzing_lezen(a.web.diensten.context, sessie.principal, _id(doorverwijzing_id))
+    d = raadplegen.doorverwijzing_lezen(a.web.diensten.context, sessie.principal, id_uit_pad(doorverwijzing_id))
     melding = a.event.get_query_string_value("gedaan")
     return _referral_pagina(a, sessie, d, melding=_GEDAAN.get(melding or ""))
 
@@ -146,16 +144,10 @@ _GEDAAN = {
 }
 
 
-def _id(waarde: str) -> str:
-    if not re.fullmatch(ID_PATROON, waarde):
-        raise NietGevonden("Doorverwijzing niet gevonden")
-    return waarde
-
-
 def _formulier(a: Aanvraag, doorverwijzing_id: str) -> tuple[Sessie, dict[str, str]]:
     """A form of the referral page: from this site, with this session's token (else 403)."""
     sessie, velden = a.formulier(Rol.ORGANISATIE)
-    _id(doorverwijzing_id)
+    id_uit_pad(doorverwijzing_id)
     return sessie, velden
 
 
