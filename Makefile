@@ -13,7 +13,7 @@ ENV ?= default
 export SAM_CLI_TELEMETRY := 0
 export PYTHONPATH := layers/common:.
 
-.PHONY: install run test lint validate build deploy bench operator-key gebruiker replay clean invoke events chromium assets schermafdrukken
+.PHONY: install run test lint validate build deploy bench bench-dashboard operator-key gebruiker replay clean invoke events chromium assets schermafdrukken
 
 $(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,10 @@ events: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py
+
+# The pilot dashboard with 500 referrals (about 8 minutes, most of it making the referrals).
+bench-dashboard: $(VENV)/.installed
+	$(PY) benchmarks/dashboard.py | grep -v '^{'
 
 # The first operator key of a deployed stack: make operator-key TABLE=<TableName output> [STACK=warmdoor]
 operator-key: $(VENV)/.installed

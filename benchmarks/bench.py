@@ -67,14 +67,14 @@ def cold_imports() -> None:
         print(f"    {naam:<28}{tijd * 1000:7.0f} ms   {tijd / boto3_tijd:4.2f}x")
 
 
-def _percentielen(tijden: list[float]) -> str:
+def percentielen(tijden: list[float]) -> str:
     tijden = sorted(tijden)
     p50 = tijden[len(tijden) // 2]
     p95 = tijden[int(len(tijden) * 0.95) - 1]
     return f"p50 {p50 * 1000:6.1f} ms   p95 {p95 * 1000:6.1f} ms   (n={len(tijden)})"
 
 
-def _pilot() -> tuple[Any, Any, Any]:
+def pilot() -> tuple[Any, Any, Any]:
     """On moto (inside mock_aws): Walcheren, Evides, and the two's API callers."""
     from local.doseerder import Doseerder
     from tests.conftest import ORGANISATIE_WALCHEREN, START
@@ -111,7 +111,7 @@ def latency_and_api_calls() -> None:
         boto3.DEFAULT_SESSION.events.register("before-call.*.*", tel)
         from tests.conftest import aanmelding
 
-        stack, evides, _ = _pilot()
+        stack, evides, _ = pilot()
         evides.post("/v1/doorverwijzingen", aanmelding("WARM-UP"))
         stack.settle()
 
@@ -124,7 +124,7 @@ def latency_and_api_calls() -> None:
         print(
             f"\n[2] POST /v1/doorverwijzingen, authorizer + API handler on in-process moto, {LATENCY_REQUESTS} requests"
         )
-        print(f"    {_percentielen(tijden)}")
+        print(f"    {percentielen(tijden)}")
         stack.settle()
 
         pomp = {"ListSchedules", "ListScheduleGroups", "GetSchedule"}
@@ -184,7 +184,7 @@ def outbox_latency() -> None:
             "\n[3] local stack over HTTP: POST until the organisation's e-mail is in the outbox, "
             f"{OUTBOX_REFERRALS} referrals"
         )
-        print(f"    {_percentielen(tijden)}   (the stream and queue pumps poll every 100 ms)")
+        print(f"    {percentielen(tijden)}   (the stream and queue pumps poll every 100 ms)")
     finally:
         stack.shutdown()
 
@@ -199,7 +199,7 @@ def web_pages() -> None:
         from tests.support.browser import Browser
 
         cognito.jwks_van_moto()
-        stack, evides, walcheren = _pilot()
+        stack, evides, walcheren = pilot()
         ids = [evides.post("/v1/doorverwijzingen", aanmelding(f"Q-{n}")).body["id"] for n in range(QUEUE_REFERRALS)]
         cognito.medewerker(stack.refs["Gebruikerspool"], "anna@walcheren.example")
         browser = Browser(stack.gateway)
@@ -229,7 +229,7 @@ def web_pages() -> None:
             ("API: GET /v1/doorverwijzingen/{id}", lambda: walcheren.get(f"/v1/doorverwijzingen/{ids[0]}")),
         ]
         for naam, verzoek in rijen:
-            print(f"    {naam:<42}{_percentielen(meet(verzoek))}")
+            print(f"    {naam:<42}{percentielen(meet(verzoek))}")
 
 
 def main() -> None:

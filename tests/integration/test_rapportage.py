@@ -2,9 +2,12 @@
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from tests.conftest import aanmelding
+from warmdoor.domain.rapportage import week_id
 
 RAPPORT = "/v1/rapportages/doorverwijzingen?vanaf=2026-11-27&tot=2026-11-27"
 
@@ -93,6 +96,16 @@ def test_the_period_counts_dutch_days_and_an_empty_period_has_no_percentage(pilo
     assert pilot.callers["beheer"].get("/v1/rapportages/doorverwijzingen").status == 400
 
 
+@pytest.mark.parametrize(
+    ("vanaf", "tot", "veld"),
+    [("0001-01-01", "0002-11-01", "vanaf"), ("9999-01-01", "9999-12-31", "vanaf"), ("2026-01-01", "9999-12-31", "tot")],
+)
+def test_dates_outside_what_a_report_can_be_about_are_a_400_naming_the_field(pilot, vanaf, tot, veld):
+    antwoord = pilot.callers["beheer"].get(f"/v1/rapportages/doorverwijzingen?vanaf={vanaf}&tot={tot}")
+    assert antwoord.status == 400
+    assert veld in [p["name"] for p in antwoord.body["invalidParams"]]
+
+
 def test_the_report_as_csv(pilot):
     seed(pilot)
     antwoord = pilot.callers["beheer"].get(RAPPORT, headers={"Accept": "text/csv"})
@@ -123,3 +136,47 @@ def test_names_that_a_spreadsheet_would_run_as_formulas_are_text_in_the_csv(pilo
     cellen = [cel for rij in rijen for cel in rij]
     assert "'" + namen["evides"] in cellen and "'@SUM(1+1)" in cellen and "'-1+2" in cellen
     assert not [cel for cel in cellen if cel[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_the_report_counts_each_week_of_the_period_by_the_same_rule(pilot):
+    """perWeek: every ISO week of the period (empty ones too), over the days of it in the period; its sums are
+    the whole's, and a creditor's weeks hold the feedback it may learn, as its totals do."""
+    seed(pilot)
+    vraag = "/v1/rapportages/doorverwijzingen?vanaf=2026-11-25&tot=2026-12-02"
+    r = pilot.callers["beheer"].get(vraag).body
+    assert [(w["week"], w["vanaf"], w["tot"], w["aantal"]) for w in r["perWeek"]] == [
+        ("2026-W48", "2026-11-25", "2026-11-29", 6),
+        ("2026-W49", "2026-11-30", "2026-12-02", 0),
+    ]
+    week = r["perWeek"][0]
+    assert {k: v for k, v in week.items() if k not in ("week", "vanaf", "tot")} == {
+        k: v for k, v in r.items() if k not in ("vanaf", "tot", "perOrganisatie", "perSchuldeiser", "perWeek")
+    }
+    assert r["perWeek"][1]["percentageBinnenTermijn"] is None
+    evides = pilot.callers["evides"].get(vraag).body
+    assert evides["perWeek"][0]["perEindresultaat"] == {"niet_opgepakt": 1, "opgelost": 1}
+    rijen = list(csv.DictReader(io.StringIO(pilot.callers["beheer"].get(vraag, headers={"Accept": "text/csv"}).body)))
+    assert [(w["niveau"], w["id"], w["vanaf"], w["tot"], w["aantal"]) for w in rijen if w["niveau"] == "week"] == [
+        ("week", "2026-W48", "2026-11-25", "2026-11-29", "6"),
+        ("week", "2026-W49", "2026-11-30", "2026-12-02", "0"),
+    ]
+
+
+def test_the_weeks_are_iso_weeks_in_dutch_time(pilot):
+    """A referral at 23:30 on Sunday in the Netherlands (22:30 UTC) counts in that week, not the next; and
+    ISO weeks cross years as the calendar says (3 January 2027 is in week 53 of 2026)."""
+    pilot.clock.advance(datetime(2026, 11, 29, 22, 30, tzinfo=UTC) - pilot.clock.now())
+    laat = aanmelding("R-ZONDAG", toestemming_op="2026-11-29T23:00:00+01:00")
+    assert pilot.callers["evides"].post("/v1/doorverwijzingen", laat).status == 201
+    r = pilot.callers["beheer"].get("/v1/rapportages/doorverwijzingen?vanaf=2026-11-29&tot=2026-11-30").body
+    assert [(w["week"], w["vanaf"], w["tot"], w["aantal"]) for w in r["perWeek"]] == [
+        ("2026-W48", "2026-11-29", "2026-11-29", 1),
+        ("2026-W49", "2026-11-30", "2026-11-30", 0),
+    ]
+    assert week_id(date(2027, 1, 3)) == "2026-W53" and week_id(date(2027, 1, 4)) == "2027-W01"
+
+
+def test_the_openapi_document_describes_the_weeks(pilot):
+    schemas = pilot.callers["anoniem"].get("/v1/openapi.json").body["components"]["schemas"]
+    assert "perWeek" in schemas["Rapport"]["properties"]
+    assert {"week", "vanaf", "tot", "aantal"} <= set(schemas["Weekcijfers"]["properties"])

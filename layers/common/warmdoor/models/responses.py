@@ -234,11 +234,21 @@ class Uitsplitsing(Cijfers):
     naam: str
 
 
+class Weekcijfers(Cijfers):
+    week: str = Field(description="ISO-week van aanmelding, zoals 2026-W48 (weken beginnen op maandag)")
+    vanaf: date = Field(description="Eerste dag van de week die in de periode valt")
+    tot: date = Field(description="Laatste dag van de week die in de periode valt")
+
+
 class Rapport(Cijfers):
     vanaf: date
     tot: date
     perOrganisatie: list[Uitsplitsing]
     perSchuldeiser: list[Uitsplitsing]
+    perWeek: list[Weekcijfers] = Field(
+        default_factory=list,
+        description="Elke week van de periode, ook weken zonder doorverwijzingen, naar de datum van aanmelding",
+    )
 
 
 class AuditregelWeergave(View):

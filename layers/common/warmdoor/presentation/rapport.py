@@ -1,15 +1,17 @@
-"""The pilot report as each role sees it, as JSON or as CSV (one row for the whole, one per organisation
-and per creditor). A creditor learns of the outcomes only what the disclosure table allows."""
+"""The pilot report as each role sees it, as JSON or as CSV (one row for the whole, one per organisation,
+per creditor and per week). A creditor learns of the outcomes only what the disclosure table allows."""
 
 import csv
 import io
 from collections import Counter
+from datetime import date
 
 from warmdoor.domain import rapportage
 from warmdoor.domain.terugkoppeling import uitkomst
 from warmdoor.models.entities import Principal
 from warmdoor.models.enums import Rol
-from warmdoor.models.responses import Cijfers, Rapport, Uitsplitsing
+from warmdoor.models.responses import Cijfers, Rapport, Uitsplitsing, Weekcijfers
+from warmdoor.presentation.spreadsheet import cel
 
 _KOLOMMEN = [
     "aantal",
@@ -48,6 +50,12 @@ def _groepen(principal: Principal, groepen: list[rapportage.Groep]) -> list[Uits
     return [Uitsplitsing(id=g.id, naam=g.naam, **_cijfers(principal, g.cijfers).model_dump()) for g in groepen]
 
 
+def _weken(principal: Principal, weken: list[rapportage.Week]) -> list[Weekcijfers]:
+    return [
+        Weekcijfers(week=w.id, vanaf=w.vanaf, tot=w.tot, **_cijfers(principal, w.cijfers).model_dump()) for w in weken
+    ]
+
+
 def rapport(principal: Principal, r: rapportage.Rapport) -> Rapport:
     return Rapport(
         vanaf=r.vanaf,
@@ -55,40 +63,33 @@ def rapport(principal: Principal, r: rapportage.Rapport) -> Rapport:
         **_cijfers(principal, r.totaal).model_dump(),
         perOrganisatie=_groepen(principal, r.per_organisatie),
         perSchuldeiser=_groepen(principal, r.per_schuldeiser),
+        perWeek=_weken(principal, r.per_week),
     )
 
 
-# A cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
-_FORMULE = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cel(waarde: object) -> object:
-    """Text that a spreadsheet would run as a formula is shown as text instead."""
-    if isinstance(waarde, str) and waarde.startswith(_FORMULE):
-        return "'" + waarde
-    return waarde
-
-
 def als_csv(rapport: Rapport) -> str:
-    rijen: list[tuple[str, str, str, Cijfers]] = [("totaal", "", "", rapport)]
-    rijen += [("organisatie", u.id, u.naam, u) for u in rapport.perOrganisatie]
-    rijen += [("schuldeiser", u.id, u.naam, u) for u in rapport.perSchuldeiser]
+    """Each row names the days it counts: the period, or for a week the days of it within the period."""
+    periode = (rapport.vanaf, rapport.tot)
+    rijen: list[tuple[tuple[date, date], str, str, str, Cijfers]] = [(periode, "totaal", "", "", rapport)]
+    rijen += [(periode, "organisatie", u.id, u.naam, u) for u in rapport.perOrganisatie]
+    rijen += [(periode, "schuldeiser", u.id, u.naam, u) for u in rapport.perSchuldeiser]
+    rijen += [((w.vanaf, w.tot), "week", w.week, "", w) for w in rapport.perWeek]
     uitkomsten = sorted({code for *_, cijfers in rijen for code in cijfers.perEindresultaat})
     uit = io.StringIO()
     schrijver = csv.writer(uit, lineterminator="\r\n")
     schrijver.writerow(
         ["vanaf", "tot", "niveau", "id", "naam", *_KOLOMMEN, *(f"eindresultaat_{c}" for c in uitkomsten)]
     )
-    for niveau, ident, naam, cijfers in rijen:
+    for (vanaf, tot), niveau, ident, naam, cijfers in rijen:
         waarden = cijfers.model_dump()
         rij = [
-            rapport.vanaf.isoformat(),
-            rapport.tot.isoformat(),
+            vanaf.isoformat(),
+            tot.isoformat(),
             niveau,
             ident,
             naam,
             *("" if waarden[k] is None else waarden[k] for k in _KOLOMMEN),
             *(cijfers.perEindresultaat.get(c, 0) for c in uitkomsten),
         ]
-        schrijver.writerow([_cel(waarde) for waarde in rij])
+        schrijver.writerow([cel(waarde) for waarde in rij])
     return uit.getvalue()
