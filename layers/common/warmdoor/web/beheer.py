@@ -386,9 +386,8 @@ def _keuzes(a: Aanvraag, sessie: Sessie) -> tuple[list[Organisatie], list[Schuld
     )
 
 
-def _namen(a: Aanvraag, sessie: Sessie) -> dict[str, str]:
+def _namen(organisaties: list[Organisatie], schuldeisers: list[Schuldeiser]) -> dict[str, str]:
     """Each organisation's and creditor's name by its id, for the lists that name them."""
-    organisaties, schuldeisers = _keuzes(a, sessie)
     return {**{o.id: o.naam for o in organisaties}, **{s.id: s.naam for s in schuldeisers}}
 
 
@@ -424,7 +423,7 @@ def _sleutels_pagina(
         volgende=f"?{urlencode({'volgende': lijst.volgende})}" if lijst.volgende else None,
         organisaties=organisaties,
         schuldeisers=schuldeisers,
-        namen={**{o.id: o.naam for o in organisaties}, **{s.id: s.naam for s in schuldeisers}},
+        namen=_namen(organisaties, schuldeisers),
         fouten=fouten or {},
         invoer=invoer or {},
         melding=_melding(a),
@@ -463,7 +462,7 @@ def sleutel_nieuw(a: Aanvraag) -> Response[str]:
         titel="Nieuwe API-sleutel",
         sleutel=sleutel,
         geheim=geheim,
-        namen=_namen(a, sessie),
+        namen=_namen(*_keuzes(a, sessie)),
     )
 
 
@@ -481,7 +480,7 @@ def sleutel_intrekken(a: Aanvraag, sleutel_id: str) -> Response[str]:
             "beheer_sleutel_intrekken.html",
             titel="API-sleutel intrekken",
             sleutel=sleutel,
-            namen=_namen(a, sessie),
+            namen=_namen(*_keuzes(a, sessie)),
         )
     beheer.sleutel_intrekken(web.diensten.context, web.diensten.gebruiksplan, sessie.principal, sleutel_id)
     return http.doorsturen("/beheer/sleutels?gedaan=ingetrokken")
@@ -509,7 +508,7 @@ def _gebruikers_pagina(
         volgende=f"?{urlencode({'volgende': lijst.volgende})}" if lijst.volgende else None,
         organisaties=organisaties,
         schuldeisers=schuldeisers,
-        namen={**{o.id: o.naam for o in organisaties}, **{s.id: s.naam for s in schuldeisers}},
+        namen=_namen(organisaties, schuldeisers),
         fouten=fouten or {},
         invoer=invoer or {},
         melding=_melding(a),
