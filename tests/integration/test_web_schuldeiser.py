@@ -65,6 +65,7 @@ def velden(referentie: str = "EVD-WEB-1", **anders: str) -> dict[str, str]:
         "achterstand.bedrag": "€ 1.234,50",
         "achterstand.ontstaansdatum": "2026-09-01",
         "toelichting": "Liefst 's ochtends bellen",
+        "gecontroleerd": "GM0687",  # the agent saw where it goes: Middelburg
         "actie": "versturen",
         **anders,
     }
@@ -179,6 +180,38 @@ def test_a_referral_by_form_is_the_apis_and_sending_the_form_again_creates_nothi
     regels = pilot.callers["beheer"].get(f"/v1/doorverwijzingen/{d_id}/auditregels").body["items"]
     aanmelding_regel = next(r for r in regels if r["actie"] == "aanmelding")
     assert aanmelding_regel["medewerker"]["gebruikersnaam"] == "eva@evides.example"
+
+
+def test_aanmelden_before_the_routing_was_seen_shows_it_first_and_sends_nothing(pilot):
+    browser = agent(pilot)
+    formulier = browser.get("/aanmelden")
+    ingevuld = {"sleutel": sleutel(formulier), **velden(gecontroleerd="")}
+    eerst = browser.formulier(formulier, "/aanmelden", ingevuld)
+    assert eerst.status == 200 and "Nog niet verstuurd." in eerst.tekst()
+    assert "Gaat naar Schuldhulp Walcheren, gemeente Middelburg." in gelezen(eerst)
+    assert pilot.callers["evides"].get("/v1/doorverwijzingen").body["items"] == []
+
+    # Checked for Middelburg, then the postcode changed to Vlissingen's: that routing is shown first too.
+    elders = browser.formulier(
+        eerst, "/aanmelden", {**ingevuld, "gecontroleerd": "GM0687", "adres.postcode": "4381 AA"}
+    )
+    assert elders.status == 200 and "gemeente Vlissingen" in gelezen(elders) and "Nog niet verstuurd." in elders.tekst()
+    assert pilot.callers["evides"].get("/v1/doorverwijzingen").body["items"] == []
+
+    # The page carries the municipality seen: pressing Aanmelden again sends it.
+    gezien = re.search(r'name="gecontroleerd" value="([^"]*)"', elders.html)
+    assert gezien and gezien.group(1) == "GM0718"
+    verstuurd = browser.formulier(
+        elders, "/aanmelden", {**ingevuld, "gecontroleerd": "GM0718", "adres.postcode": "4381 AA"}
+    )
+    assert "De klant is aangemeld." in verstuurd.tekst()
+    assert len(pilot.callers["evides"].get("/v1/doorverwijzingen").body["items"]) == 1
+
+
+@pytest.mark.parametrize("huisnummer", ["²", "1" * 5000, "-3", "12b"])
+def test_a_house_number_that_is_no_number_is_an_error_beside_the_field(pilot, huisnummer):
+    fout = aanmelden(agent(pilot), **{"adres.huisnummer": huisnummer})
+    assert fout.status == 400 and 'id="adres-huisnummer-fout"' in fout.html
 
 
 def test_bad_input_is_named_beside_each_field_and_what_was_typed_is_kept(pilot):

@@ -23,7 +23,7 @@ from warmdoor.domain.errors import (
     TegenstrijdigAdres,
 )
 from warmdoor.models.common import Gemeentecode, Postcode, StrictModel
-from warmdoor.models.entities import Doorverwijzing
+from warmdoor.models.entities import Doorverwijzing, Organisatie
 from warmdoor.models.enums import IntrekkingReden, Rol, Status, Toestemmingskanaal
 from warmdoor.models.requests import DoorverwijzingVerzoek, IntrekkingVerzoek
 from warmdoor.models.responses import DoorverwijzingVoorSchuldeiser
@@ -63,6 +63,14 @@ class Bestemming:
 
     organisatie: str | None
     gemeente: str | None
+    gemeentecode: str | None = None
+    # Shown because "Aanmelden" was pressed before the agent saw where it goes (or it goes elsewhere now).
+    eerst_zien: bool = False
+
+
+def _bestemming(organisatie: Organisatie, gemeentecode: str, eerst_zien: bool = False) -> Bestemming:
+    gemeente = next((g.naam for g in organisatie.gemeenten if g.code == gemeentecode), gemeentecode)
+    return Bestemming(organisatie.naam, gemeente, gemeentecode, eerst_zien)
 
 
 class _Adres(StrictModel):
@@ -93,15 +101,20 @@ def aanmeldformulier(a: Aanvraag) -> Response[str]:
 def aanmelden(a: Aanvraag) -> Response[str]:
     sessie, velden = a.formulier(Rol.SCHULDEISER)
     ctx = a.web.diensten.context
-    invoer = {naam: waarde for naam, waarde in velden.items() if naam not in ("csrf", "actie")}
+    invoer = {naam: waarde for naam, waarde in velden.items() if naam not in ("csrf", "actie", "gecontroleerd")}
     if velden.get("actie") == "controleren":
         bestemming, fouten = _controleren(ctx, velden)
         return _formulierpagina(a, sessie, invoer, fouten, bestemming, 400 if fouten else 200)
 
     sleutel = velden.get("sleutel", "")
 
-    def actie() -> tuple[Doorverwijzing, bool]:
+    def actie() -> tuple[Doorverwijzing, bool] | Bestemming:
         verzoek = lees(DoorverwijzingVerzoek, _verzoek(velden))
+        gemeentecode, organisatie = intake.bestemming(ctx, verzoek.gemeentecode, verzoek.adres.postcode)
+        if velden.get("gecontroleerd") != gemeentecode:
+            # The agent tells the customer where the referral goes before it is sent: shown first, sent
+            # with the next press (the form then says which municipality was seen).
+            return _bestemming(organisatie, gemeentecode, eerst_zien=True)
         return intake.aanmelden(ctx, sessie.principal, verzoek, sleutel if _SLEUTEL.fullmatch(sleutel) else None)
 
     try:
@@ -116,6 +129,8 @@ def aanmelden(a: Aanvraag) -> Response[str]:
         gedaan, fouten, status = None, {veld or "formulier": _CONFLICT[veld]}, 409
     if gedaan is None:
         return _formulierpagina(a, sessie, invoer, fouten, status=status)
+    if isinstance(gedaan, Bestemming):
+        return _formulierpagina(a, sessie, invoer, {}, gedaan)
     d, nieuw = gedaan
     return http.doorsturen(f"/mijn-doorverwijzingen/{d.id}?gedaan={'aangemeld' if nieuw else 'al-aangemeld'}")
 
@@ -138,6 +153,8 @@ def _formulierpagina(
         invoer=invoer,
         fouten=fouten or {},
         bestemming=bestemming,
+        # The municipality whose routing the agent saw: sending is only done for that one.
+        gecontroleerd=bestemming.gemeentecode if bestemming and bestemming.gemeentecode else "",
         geen_organisatie=_GEEN_ORGANISATIE,
         gemeenten=sorted(((g.naam, code) for code, g in gemeenten.items())),
         kanalen=list(Toestemmingskanaal),
@@ -161,8 +178,7 @@ def _controleren(ctx: Context, velden: dict[str, str]) -> tuple[Bestemming | Non
         return None, fouten_van(fout.params)
     except GeenDeelnemendeOrganisatie:
         return Bestemming(None, None), {}
-    gemeente = next((g.naam for g in organisatie.gemeenten if g.code == gemeentecode), gemeentecode)
-    return Bestemming(organisatie.naam, gemeente), {}
+    return _bestemming(organisatie, gemeentecode), {}
 
 
 def _verzoek(v: dict[str, str]) -> dict[str, Any]:
@@ -217,7 +233,8 @@ def _toestemmingsmoment(datum: str, tijd: str) -> str | None:
 
 
 def _getal(waarde: str | None) -> int | str | None:
-    return int(waarde) if waarde and waarde.isdigit() else waarde
+    """Digits as a number; anything else ("12a", "²") as typed, for the request model to refuse."""
+    return int(waarde) if waarde and re.fullmatch(r"[0-9]{1,9}", waarde) else waarde
 
 
 def _bedrag(waarde: str | None) -> str | None:
