@@ -170,13 +170,22 @@ def test_the_operator_adds_and_edits_a_creditor(pilot):
 # --- API keys -------------------------------------------------------------------------------------
 
 
+def formuliernummer(pagina: Pagina) -> str:
+    gevonden = re.search(r'name="formuliernummer" value="([^"]+)"', pagina.html)
+    assert gevonden, "the key form carries no number of its own"
+    return gevonden.group(1)
+
+
 def test_a_new_keys_secret_is_shown_once_and_works_until_it_is_revoked(pilot):
     browser = beheerder(pilot)
     lijst = browser.get("/beheer/sleutels")
 
-    pagina = browser.formulier(
-        lijst, "/beheer/sleutels", {"rol": "schuldeiser:oasen", "omschrijving": "CRM-koppeling productie"}
-    )
+    ingevuld = {
+        "formuliernummer": formuliernummer(lijst),
+        "rol": "schuldeiser:oasen",
+        "omschrijving": "CRM-koppeling productie",
+    }
+    pagina = browser.formulier(lijst, "/beheer/sleutels", ingevuld)
 
     assert pagina.status == 201 and "Kopieer de sleutel nu" in pagina.tekst()
     geheim = re.search(r'id="geheim">(wd_[^<]+)<', pagina.html)
@@ -187,6 +196,12 @@ def test_a_new_keys_secret_is_shown_once_and_works_until_it_is_revoked(pilot):
     # Never again: not in the list, not when the list is loaded again.
     weer = browser.get("/beheer/sleutels")
     assert sleutel not in weer.html and "CRM-koppeling productie" in weer.tekst() and "Oasen" in weer.tekst()
+    # The same form again (a reload that sends it again, a double click): no second key, no secret.
+    nog_eens = browser.formulier(lijst, "/beheer/sleutels", ingevuld)
+    assert nog_eens.status == 409 and "Dit formulier is al verstuurd" in nog_eens.tekst() and "wd_" not in nog_eens.html
+    assert formuliernummer(nog_eens) != ingevuld["formuliernummer"]
+    alle = pilot.callers["beheer"].get("/v1/api-sleutels?limiet=100").body["items"]
+    assert [k["omschrijving"] for k in alle].count("CRM-koppeling productie") == 1
     sleutel_id = next(
         k["id"] for k in pilot.callers["beheer"].get("/v1/api-sleutels?limiet=100").body["items"]
         if k["omschrijving"] == "CRM-koppeling productie"
@@ -213,7 +228,8 @@ def test_a_new_keys_secret_is_shown_once_and_works_until_it_is_revoked(pilot):
 def test_bad_input_for_a_key_makes_no_key(pilot, velden, fout):
     browser = beheerder(pilot)
     voor = len(pilot.callers["beheer"].get("/v1/api-sleutels?limiet=100").body["items"])
-    pagina = browser.formulier(browser.get("/beheer/sleutels"), "/beheer/sleutels", velden)
+    lijst = browser.get("/beheer/sleutels")
+    pagina = browser.formulier(lijst, "/beheer/sleutels", {"formuliernummer": formuliernummer(lijst), **velden})
     assert pagina.status == 400 and fout_bij(pagina, fout) and "wd_" not in pagina.html
     assert len(pilot.callers["beheer"].get("/v1/api-sleutels?limiet=100").body["items"]) == voor
 
@@ -259,6 +275,12 @@ def test_the_operator_invites_a_creditors_staff_member_disables_and_enables_the_
         browser.formulier(pagina, "/beheer/gebruikers/00000000-0000-4000-8000-000000000000/uitschakeling", {}).status
         == 404
     )
+    # Not one's own account: the last operator would lock everybody out.
+    eigen = pilot.callers["beheer"].get("/v1/gebruikers?limiet=60").body["items"]
+    bas = next(g["id"] for g in eigen if g["gebruikersnaam"] == "bas@warmdoor.example")
+    zelf = browser.formulier(pagina, f"/beheer/gebruikers/{bas}/uitschakeling", {})
+    assert zelf.status == 409 and "eigen account" in zelf.tekst()
+    assert pilot.callers["beheer"].get(f"/v1/gebruikers/{bas}").body["status"] != "uitgeschakeld"
 
 
 def test_a_coordinator_and_an_operator_are_invited_in_their_groups(pilot):
@@ -403,6 +425,12 @@ def test_an_operators_form_without_its_token_is_refused(pilot):
     for pad, velden in FORMULIEREN:
         assert browser.post(pad, velden).status == 403, pad
     assert pilot.callers["beheer"].get("/v1/schuldeisers/eneco").status == 404
+
+
+@pytest.mark.parametrize("lijst", ["organisaties", "schuldeisers", "sleutels", "gebruikers"])
+def test_a_list_with_a_cursor_that_expired_or_was_made_up_starts_at_its_first_page(pilot, lijst):
+    pagina = beheerder(pilot).get(f"/beheer/{lijst}?volgende=verzonnen")
+    assert pagina.status == 200 and pagina.pad == f"/beheer/{lijst}?volgende=verzonnen"
 
 
 def test_signed_out_the_operators_pages_ask_to_sign_in(pilot):

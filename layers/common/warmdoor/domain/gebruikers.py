@@ -94,8 +94,11 @@ def lijst(
 
 
 def uitschakelen(gebruikers: Gebruikers, principal: Principal, sub: str) -> Gebruiker:
-    """The person can no longer sign in; the account stays (the audit trail names it). Safe to repeat."""
+    """The person can no longer sign in; the account stays (the audit trail names it). Safe to repeat. Not
+    one's own account: the last operator would lock everyone out of the pages."""
     vereis(principal, Handeling.BEHEREN)
+    if principal.medewerker is not None and principal.medewerker.sub == sub:
+        raise Conflict("U kunt uw eigen account niet uitschakelen; vraag dat een andere beheerder")
     try:
         return gebruikers.uitschakelen(sub)
     except GebruikerOnbekend as fout:

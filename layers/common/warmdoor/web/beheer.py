@@ -8,7 +8,9 @@ organisation are a text area, one line per municipality: its CBS code, its name,
 e.g. "GM0687 Middelburg 4330-4339 4340" (no areas: the whole municipality)."""
 
 import re
+import secrets
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
@@ -23,6 +25,7 @@ from warmdoor.models.enums import Rol, Signaalpartner
 from warmdoor.models.gebruikers import GebruikerVerzoek
 from warmdoor.models.requests import ApiSleutelVerzoek, OrganisatieVerzoek, SchuldeiserVerzoek
 from warmdoor.ports import Pagina
+from warmdoor.tijd import AMSTERDAM, vandaag
 from warmdoor.web import http
 from warmdoor.web.formulier import Fouten, fouten_van, lees, tekst
 from warmdoor.web.omgeving import Aanvraag, Sessie
@@ -78,6 +81,14 @@ def _melding(a: Aanvraag) -> str | None:
 
 def _volgende(a: Aanvraag) -> str | None:
     return a.event.get_query_string_value("volgende") or None
+
+
+def _lijst(a: Aanvraag, lees: Callable[[str | None], Pagina[T]]) -> Pagina[T]:
+    """The page the `volgende` cursor asks for; the first page for a cursor that expired or was made up."""
+    try:
+        return lees(_volgende(a))
+    except OngeldigeInvoer:
+        return lees(None)
 
 
 def _niet_gevonden(a: Aanvraag, sessie: Sessie, uitleg: str, terug: str) -> Response[str]:
@@ -179,7 +190,7 @@ def _organisaties_pagina(
     a: Aanvraag, sessie: Sessie, status: int = 200, fouten: Fouten | None = None, invoer: dict[str, str] | None = None
 ) -> Response[str]:
     ctx = a.web.diensten.context
-    lijst = beheer.organisaties(ctx, sessie.principal, _volgende(a), PER_PAGINA)
+    lijst = _lijst(a, lambda v: beheer.organisaties(ctx, sessie.principal, v, PER_PAGINA))
     return pagina(
         a,
         sessie,
@@ -301,7 +312,7 @@ def _schuldeiser_bewaren(
 def _schuldeisers_pagina(
     a: Aanvraag, sessie: Sessie, status: int = 200, fouten: Fouten | None = None, invoer: dict[str, str] | None = None
 ) -> Response[str]:
-    lijst = beheer.schuldeisers(a.web.diensten.context, sessie.principal, _volgende(a), PER_PAGINA)
+    lijst = _lijst(a, lambda v: beheer.schuldeisers(a.web.diensten.context, sessie.principal, v, PER_PAGINA))
     return pagina(
         a,
         sessie,
@@ -407,11 +418,16 @@ _ROLVELDEN = {"organisatieId": "rol", "schuldeiserId": "rol", "beheer": "rol"}
 
 # --- API keys -------------------------------------------------------------------------------------
 
+_AL_AANGEMAAKT = (
+    "Dit formulier is al verstuurd: de sleutel is toen aangemaakt en het geheim is één keer getoond. Heeft "
+    "niemand het geheim bewaard? Trek die sleutel dan in en maak een nieuwe."
+)
+
 
 def _sleutels_pagina(
     a: Aanvraag, sessie: Sessie, status: int = 200, fouten: Fouten | None = None, invoer: dict[str, str] | None = None
 ) -> Response[str]:
-    lijst = beheer.sleutels(a.web.diensten.context, sessie.principal, _volgende(a), PER_PAGINA)
+    lijst = _lijst(a, lambda v: beheer.sleutels(a.web.diensten.context, sessie.principal, v, PER_PAGINA))
     organisaties, schuldeisers = _keuzes(a, sessie)
     return pagina(
         a,
@@ -419,6 +435,7 @@ def _sleutels_pagina(
         "beheer_sleutels.html",
         status,
         titel="API-sleutels",
+        formuliernummer=_formuliernummer(a.web.diensten.klok.now()),
         sleutels=lijst.items,
         volgende=f"?{urlencode({'volgende': lijst.volgende})}" if lijst.volgende else None,
         organisaties=organisaties,
@@ -434,10 +451,31 @@ def sleutels(a: Aanvraag) -> Response[str]:
     return _sleutels_pagina(a, _sessie(a))
 
 
+def _formuliernummer(nu: datetime) -> str:
+    """The key form's own number, with the day it was shown (the day its use is counted under)."""
+    return f"{vandaag(nu).isoformat()}.{secrets.token_urlsafe(16)}"
+
+
+def _eerste_keer(a: Aanvraag, nummer: str) -> bool:
+    """Whether the key form with this number is sent for the first time (a reload or a double click sends
+    it again: that must make no second live key whose secret nobody saw). Counted for two days."""
+    dag, _, rest = nummer.partition(".")
+    try:
+        getoond = date.fromisoformat(dag)
+    except ValueError:
+        return False
+    if not re.fullmatch(r"[A-Za-z0-9_-]{22}", rest):
+        return False
+    einde = datetime.combine(getoond + timedelta(days=2), time(), tzinfo=AMSTERDAM)
+    return a.web.diensten.context.repo.pogingen_tellen(f"sleutelformulier#{nummer}", einde) == 1
+
+
 def sleutel_nieuw(a: Aanvraag) -> Response[str]:
     """The secret is on this response only (no redirect: it is stored nowhere, not even for a next page)."""
     sessie, velden = a.formulier(Rol.BEHEER)
     web = a.web
+    if not _eerste_keer(a, velden.get("formuliernummer", "")):
+        return _sleutels_pagina(a, sessie, 409, {"formulier": _AL_AANGEMAAKT}, _invoer(velden))
     soort, _, bij = velden.get("rol", "").partition(":")
     try:
         verzoek = lees(
@@ -493,10 +531,7 @@ def _gebruikers_pagina(
     a: Aanvraag, sessie: Sessie, status: int = 200, fouten: Fouten | None = None, invoer: dict[str, str] | None = None
 ) -> Response[str]:
     d = a.web.diensten
-    try:
-        lijst = gebruikers.lijst(d.gebruikers, sessie.principal, None, _volgende(a), GEBRUIKERS_PER_PAGINA)
-    except OngeldigeInvoer:  # a cursor of the pool that expired: from the start
-        lijst = gebruikers.lijst(d.gebruikers, sessie.principal, None, None, GEBRUIKERS_PER_PAGINA)
+    lijst = _lijst(a, lambda v: gebruikers.lijst(d.gebruikers, sessie.principal, None, v, GEBRUIKERS_PER_PAGINA))
     organisaties, schuldeisers = _keuzes(a, sessie)
     return pagina(
         a,
