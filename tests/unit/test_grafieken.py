@@ -154,3 +154,13 @@ def test_a_period_of_over_a_year_names_its_weeks_with_their_year():
     assert len(staven(svg)) == 60
     genoemd = [t.text for t in svg.iter(f"{SVG}text") if t.text and "-W" in t.text]
     assert 1 < len(genoemd) < 10  # only some weeks named, so their labels do not overlap
+
+
+def test_two_organisations_with_the_same_name_get_a_bar_each():
+    leeg = _rapport().perOrganisatie[0].model_dump()
+    gelijk = [
+        Uitsplitsing(**{**leeg, "id": i, "naam": "Schuldhulp", "percentageBinnenTermijn": p})
+        for i, p in (("a", 40.0), ("b", 80.0))
+    ]
+    grafiek = g.binnen_termijn_per_organisatie(_rapport().model_copy(update={"perOrganisatie": gelijk}))
+    assert len({staaf.get("y") for staaf in staven(boom(grafiek.svg))}) == 2  # not one on top of the other

@@ -205,6 +205,13 @@ def _kort(tekst: str) -> str:
     return tekst if len(tekst) <= MAX_LABELTEKST else tekst[: MAX_LABELTEKST - 1].rstrip() + "…"
 
 
+def _labels(namen: Sequence[str]) -> list[str]:
+    """Short labels, each its own: leather draws equal labels as one bar, so a label that two names share
+    gets its number in the list."""
+    korte = [_kort(n) for n in namen]
+    return [f"{k} ({i})" if korte.count(k) > 1 else k for i, k in enumerate(korte, start=1)]
+
+
 # --- the dashboard's charts ------------------------------------------------------------------------
 
 
@@ -317,7 +324,9 @@ def binnen_termijn_per_organisatie(rapport: Rapport, doel: float = DOEL_BINNEN_T
                 f"het doel van {getal(doel)}% binnen de termijn bereikt; het laagst was {laagst.naam} "
                 f"({procent(laagst.percentageBinnenTermijn)})."
             )
-    punten = [(_kort(o.naam), o.percentageBinnenTermijn) for o in organisaties]
+    punten = list(
+        zip(_labels([o.naam for o in organisaties]), [o.percentageBinnenTermijn for o in organisaties], strict=True)
+    )
     return Grafiek(
         "binnen-termijn-per-organisatie",
         naam,
