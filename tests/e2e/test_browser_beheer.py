@@ -3,18 +3,15 @@ operator onboards an organisation (a municipality held by another is refused bes
 makes and revokes an API key, invites a staff member of the new creditor, who then signs in for the first time
 and lands on their start page; axe-core finds no WCAG 2.1 A/AA violation on any page or state."""
 
-import json
 import re
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 
 from local import demo
 from tests.e2e.conftest import Http, gestart
-from tests.support.chromium import Toetsenbord, axe, schermafdruk
+from tests.support.chromium import Toetsenbord, axe, cognito, schermafdruk
 from tests.support.cognito import NIEUW, WACHTWOORD
 
 pytestmark = pytest.mark.e2e
@@ -26,23 +23,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _cognito(stack: str) -> tuple[Any, str]:
-    with urllib.request.urlopen(f"{stack}/_local/aws", timeout=30) as antwoord:  # noqa: S310 - local stack
-        aws: dict[str, Any] = json.load(antwoord)
-    client = boto3.client(
-        "cognito-idp",
-        endpoint_url=aws["endpoint"],
-        region_name=aws["region"],
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-    )
-    return client, aws["refs"]["Gebruikerspool"]
-
-
 def _tijdelijk_wachtwoord(stack: str, email: str) -> None:
     """The invitation's temporary password goes by e-mail, which the emulated pool does not send: the test
     sets one it knows, as the pool's admin call does (the account still must choose its own)."""
-    client, pool = _cognito(stack)
+    client, pool = cognito(stack)
     client.admin_set_user_password(UserPoolId=pool, Username=email, Password=WACHTWOORD, Permanent=False)
 
 

@@ -27,19 +27,25 @@ CHROMIUM_ARGS = [
 ]
 
 
-def gebruiker(stack: str, email: str, *groepen: str) -> None:
-    """An account with a temporary password in the stack's pool, in these groups (`organisatie-walcheren`,
-    `coordinator`, `schuldeiser-evides-demo`, `beheer`)."""
+def cognito(stack: str) -> tuple[Any, str]:
+    """A client of the stack's emulated user pool, and the pool's id."""
     with urllib.request.urlopen(f"{stack}/_local/aws", timeout=30) as antwoord:  # noqa: S310 - local stack
         aws: dict[str, Any] = json.load(antwoord)
-    cognito = boto3.client(
+    client = boto3.client(
         "cognito-idp",
         endpoint_url=aws["endpoint"],
         region_name=aws["region"],
         aws_access_key_id="local",
         aws_secret_access_key="local",
     )
-    cognito_gebruiker(aws["refs"]["Gebruikerspool"], email, *groepen, client=cognito)
+    return client, aws["refs"]["Gebruikerspool"]
+
+
+def gebruiker(stack: str, email: str, *groepen: str) -> None:
+    """An account with a temporary password in the stack's pool, in these groups (`organisatie-walcheren`,
+    `coordinator`, `schuldeiser-evides-demo`, `beheer`)."""
+    client, pool = cognito(stack)
+    cognito_gebruiker(pool, email, *groepen, client=client)
 
 
 def medewerker(stack: str, email: str, organisatie: str, coordinator: bool = False) -> None:
