@@ -8,7 +8,7 @@ colour alone: one colour per chart, and the target is a dashed line named in the
 import itertools
 import math
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -226,6 +226,30 @@ def _beoordeeld(c: Cijfers) -> int:
     return c.aantal - c.nogBinnenTermijn
 
 
+def _weekgrafiek(
+    rapport: Rapport,
+    id: str,
+    naam: str,
+    samenvatting: str,
+    kop: str,
+    as_naam: str,
+    waarde: Callable[[Weekcijfers], float | None],
+    getekend: bool = True,
+) -> Grafiek:
+    """A chart of one figure per week of the period, with its table; `getekend` False: only the table."""
+    weken = rapport.perWeek
+    return Grafiek(
+        id,
+        naam,
+        samenvatting,
+        ("Week", kop),
+        [(weekrij(w), getal(waarde(w))) for w in weken],
+        tekening(id, f"{naam}. {samenvatting}", list(zip(_week_as(rapport), map(waarde, weken), strict=True)), as_naam)
+        if getekend
+        else None,
+    )
+
+
 def per_week(rapport: Rapport) -> Grafiek:
     weken = rapport.perWeek
     naam = "Doorverwijzingen per week"
@@ -238,20 +262,8 @@ def per_week(rapport: Rapport) -> Grafiek:
             f"{'doorverwijzing' if rapport.aantal == 1 else 'doorverwijzingen'} aangemeld, de meeste in "
             f"{weeknaam(drukste)} ({drukste.aantal})."
         )
-    return Grafiek(
-        "per-week",
-        naam,
-        samenvatting,
-        ("Week", "Aangemeld"),
-        [(weekrij(w), getal(w.aantal)) for w in weken],
-        tekening(
-            "per-week",
-            f"{naam}. {samenvatting}",
-            list(zip(_week_as(rapport), [w.aantal for w in weken], strict=True)),
-            "Aangemeld",
-        )
-        if rapport.aantal
-        else None,
+    return _weekgrafiek(
+        rapport, "per-week", naam, samenvatting, "Aangemeld", "Aangemeld", lambda w: w.aantal, bool(rapport.aantal)
     )
 
 
@@ -346,21 +358,20 @@ def binnen_termijn_per_organisatie(rapport: Rapport, doel: float = DOEL_BINNEN_T
 
 
 def uren_tot_contact(rapport: Rapport) -> Grafiek:
-    weken = rapport.perWeek
     naam = "Mediane uren tot het eerste contact, per week"
     if rapport.medianeUrenTotContact is None:
         samenvatting = "In deze periode is nog niemand bereikt."
     else:
         mediaan = getal(rapport.medianeUrenTotContact)
         samenvatting = f"Over de hele periode duurde het tot het eerste contact mediaan {mediaan} uur."
-    punten = list(zip(_week_as(rapport), [w.medianeUrenTotContact for w in weken], strict=True))
-    return Grafiek(
+    return _weekgrafiek(
+        rapport,
         "uren-tot-contact",
         naam,
         samenvatting,
-        ("Week", "Mediane uren tot eerste contact"),
-        [(weekrij(w), getal(w.medianeUrenTotContact)) for w in weken],
-        tekening("uren-tot-contact", f"{naam}. {samenvatting}", punten, "Mediane uren"),
+        "Mediane uren tot eerste contact",
+        "Mediane uren",
+        lambda w: w.medianeUrenTotContact,
     )
 
 
@@ -402,27 +413,21 @@ def eindresultaten(rapport: Rapport, schuldeiser: bool) -> Grafiek:
 
 
 def escalaties_per_week(rapport: Rapport) -> Grafiek:
-    weken = rapport.perWeek
     naam = "Escalaties per week"
     samenvatting = (
         f"In deze periode verstreek bij {rapport.contactTermijnVerlopen} "
         f"{'doorverwijzing' if rapport.contactTermijnVerlopen == 1 else 'doorverwijzingen'} de contacttermijn "
         "zonder contact en werd de coördinator gewaarschuwd (geteld in de week van aanmelding)."
     )
-    return Grafiek(
+    return _weekgrafiek(
+        rapport,
         "escalaties-per-week",
         naam,
         samenvatting,
-        ("Week", "Escalaties"),
-        [(weekrij(w), getal(w.contactTermijnVerlopen)) for w in weken],
-        tekening(
-            "escalaties-per-week",
-            f"{naam}. {samenvatting}",
-            list(zip(_week_as(rapport), [w.contactTermijnVerlopen for w in weken], strict=True)),
-            "Escalaties",
-        )
-        if rapport.aantal
-        else None,
+        "Escalaties",
+        "Escalaties",
+        lambda w: w.contactTermijnVerlopen,
+        bool(rapport.aantal),
     )
 
 
