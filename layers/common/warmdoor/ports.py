@@ -10,6 +10,7 @@ from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Org
 from warmdoor.models.enums import Status
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.models.gebruikers import Gebruiker
+from warmdoor.models.webhooks import Bericht, Webhook
 
 
 class Metingen(Protocol):
@@ -277,4 +278,72 @@ class Gebruikers(Protocol):
 
     def inschakelen(self, sub: str) -> Gebruiker:
         """The account may sign in again; GebruikerOnbekend."""
+        ...
+
+
+class WebhookOpslag(Protocol):
+    """The subscriptions and their messages (in the table, like everything else)."""
+
+    def webhook(self, webhook_id: str) -> Webhook | None: ...
+
+    def webhooks_van(self, rol: str, eigenaar_id: str) -> list[Webhook]:
+        """Every subscription of one creditor or organisation."""
+        ...
+
+    def webhooks(self, volgende: str | None, limiet: int) -> Pagina[Webhook]:
+        """One page of all subscriptions (the operator's list)."""
+        ...
+
+    def webhook_opslaan(self, webhook: Webhook, nieuw: bool) -> None:
+        """Creates (nieuw: it must not exist yet) or replaces the subscription."""
+        ...
+
+    def webhook_verwijderen(self, webhook_id: str) -> None: ...
+
+    def bericht(self, webhook_id: str, bericht_id: str) -> Bericht | None: ...
+
+    def bericht_toevoegen(self, bericht: Bericht) -> bool:
+        """Stores a new message; False when it was stored already (the event came twice)."""
+        ...
+
+    def bericht_bijwerken(self, bericht: Bericht, vorig: Bericht) -> bool:
+        """Replaces `vorig` by `bericht`; False when it changed meanwhile (another attempt got there first)."""
+        ...
+
+    def berichten(
+        self, webhook_id: str, vanaf: datetime | None, volgende: str | None, limiet: int, nieuwste_eerst: bool = True
+    ) -> Pagina[Bericht]:
+        """The delivery log: the endpoint's messages by event time (since `vanaf`), newest first unless not."""
+        ...
+
+    def openstaande_berichten(self, webhook_id: str, doorverwijzing_id: str) -> list[Bericht]:
+        """The messages about one referral to one endpoint that are not yet delivered or given up, oldest first."""
+        ...
+
+
+class Berichtwachtrij(Protocol):
+    def plaats(self, berichten: Sequence[tuple[str, str]]) -> None:
+        """Queues (webhook id, message id) pairs for sending now."""
+        ...
+
+
+@dataclass(frozen=True)
+class Antwoord:
+    """What one attempt got from the receiver."""
+
+    status: int | None  # none without a whole HTTP answer in time (timeout, refused, cut off, address not allowed)
+    duur_ms: int
+    fout: str | None
+    fragment: str  # the start of the receiver's answer, never more
+
+    @property
+    def geslaagd(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+class WebhookPoster(Protocol):
+    def post(self, url: str, bericht_id: str, inhoud: str, geheimen: Sequence[str]) -> Antwoord:
+        """Checks the address again (DNS may have changed), then sends the message signed with each secret and
+        stamped with the wall-clock moment of sending; what the receiver or the network does is the Antwoord
+        (an address not allowed too), never an exception."""
         ...

@@ -68,3 +68,11 @@ def sleutelhash(sleutel_hash: str) -> dict[str, str]:
 
 
 INDEX_KEYS_BY_PK = dict(INDEX_KEYS.values())
+
+
+def webhook(webhook_id: str) -> dict[str, str]:
+    return {"PK": f"WEBHOOK#{webhook_id}", "SK": "WEBHOOK"}
+
+
+def webhookbericht(webhook_id: str, bericht_id: str) -> dict[str, str]:
+    return {"PK": f"WEBHOOK#{webhook_id}", "SK": f"BERICHT#{bericht_id}"}

@@ -118,7 +118,9 @@ class DynamoRepository:
         limiet: int,
         nieuwste_eerst: bool,
         filter: Any = None,
+        vanaf: str | None = None,
     ) -> tuple[list[Item], str | None]:
+        """`vanaf`: only sort keys from this value on."""
         pk_naam, sk_naam = keys.INDEX_KEYS[index]
         start = _cursor_uit(volgende, pk_naam, partitie)
         gevonden: list[Item] = []
@@ -132,6 +134,10 @@ class DynamoRepository:
                 "ScanIndexForward": not nieuwste_eerst,
                 "Limit": limiet - len(gevonden),
             }
+            if vanaf is not None:
+                vraag["KeyConditionExpression"] += " AND #sk >= :vanaf"
+                vraag["ExpressionAttributeNames"]["#sk"] = sk_naam
+                vraag["ExpressionAttributeValues"].update(naar_dynamo({":vanaf": vanaf}))
             if filter is not None:
                 naam, waarde = filter
                 vraag["FilterExpression"] = "#f = :f"
