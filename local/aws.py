@@ -68,6 +68,8 @@ def physical_refs() -> dict[str, str]:
         elif soort == "AWS::SQS::Queue":
             refs[f"{naam}.Arn"] = f"arn:aws:sqs:{REGION}:{ACCOUNT}:{PREFIX}-{naam}"
             refs[f"{naam}.QueueName"] = f"{PREFIX}-{naam}"
+            # !Ref is the queue's URL: AWS's form until create_resources has the emulation's.
+            refs[naam] = f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/{PREFIX}-{naam}"
         elif soort == "AWS::Scheduler::ScheduleGroup":
             refs[naam] = f"{PREFIX}-{naam}"
         elif soort == "AWS::Events::EventBus":
@@ -120,7 +122,7 @@ def create_resources(refs: dict[str, str]) -> None:
     client("apigateway").create_usage_plan(name=plan.name, throttle={"rateLimit": plan.rate, "burstLimit": plan.burst})
     queues = template.resources("AWS::SQS::Queue")
     for naam in queues:
-        client("sqs").create_queue(QueueName=refs[f"{naam}.QueueName"])
+        refs[naam] = client("sqs").create_queue(QueueName=refs[f"{naam}.QueueName"])["QueueUrl"]
     for naam, res in queues.items():  # once every queue exists: a redrive policy names another
         attributen = _queue_attributen(res.get("Properties", {}), refs)
         if attributen:

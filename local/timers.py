@@ -1,7 +1,8 @@
 """The timer pump: EventBridge Scheduler on the emulated clock (moto stores schedules, never fires them).
 
 One-time `at(...)` schedules fire once the clock has passed their time; `rate(...)` schedules fire every
-period. The target function gets the schedule's Input, and ActionAfterCompletion DELETE is honoured.
+period. The target function gets the schedule's Input (an SQS target gets it as a message), and
+ActionAfterCompletion DELETE is honoured.
 """
 
 import json
@@ -40,6 +41,7 @@ class TimerPump:
         self._clock = clock
         self._scheduler = client("scheduler")
         self._functions = {arn: naam.removesuffix(".Arn") for naam, arn in refs.items() if ":function:" in arn}
+        self._queues = {arn for arn in refs.values() if arn.startswith("arn:aws:sqs:")}
         self._lock = threading.RLock()
         self._last_rate_fire: dict[str, datetime] = {}
 
@@ -77,6 +79,12 @@ class TimerPump:
 
     def _fire(self, schedule: dict[str, Any]) -> None:
         target = schedule["Target"]
+        if target["Arn"] in self._queues:
+            # An SQS target: the schedule's Input becomes the message body (the queue pump takes it from there).
+            naam = target["Arn"].rsplit(":", 1)[1]
+            sqs = client("sqs")
+            sqs.send_message(QueueUrl=sqs.get_queue_url(QueueName=naam)["QueueUrl"], MessageBody=target["Input"])
+            return
         functie = self._functions.get(target["Arn"])
         if functie is None:
             raise LookupError(f"schedule {schedule['Name']} targets {target['Arn']}, which the template lacks")

@@ -51,7 +51,18 @@ EIGEN_VARIABELEN = {
         "FEDERATIE_DOMEIN",
     },
     "EmailNotifierFunction": {"WEB_BASE_URL"},
+    "WebhookVerdelerFunction": {"WEBHOOK_WACHTRIJ_URL"},
+    "WebhookVerzenderFunction": {
+        "WEBHOOK_WACHTRIJ_URL",
+        "WEBHOOK_WACHTRIJ_ARN",
+        "WEBHOOK_GROEP",
+        "WEBHOOK_DLQ_ARN",
+        "TIMER_ROL_ARN",
+        "WEBHOOK_UITSCHAKELEN_NA_DAGEN",
+    },
 }
+# Set by the local stack and the tests only: in AWS every webhook goes to https on a public address.
+ALLEEN_LOKAAL = {"WEBHOOK_LOKALE_ONTVANGERS"}
 
 
 def test_every_environment_variable_the_code_reads_is_set_for_every_function():
@@ -60,8 +71,9 @@ def test_every_environment_variable_the_code_reads_is_set_for_every_function():
     assert gelezen, "the settings name no environment variables at all"
     eigen = set().union(*EIGEN_VARIABELEN.values())
     for functie in template.functions().values():
-        nodig = (gelezen - eigen) | EIGEN_VARIABELEN.get(functie.name, set())
+        nodig = (gelezen - eigen - ALLEEN_LOKAAL) | EIGEN_VARIABELEN.get(functie.name, set())
         assert nodig <= set(functie.environment), (functie.name, nodig - set(functie.environment))
+        assert not ALLEEN_LOKAAL & set(functie.environment), functie.name
 
 
 def test_a_bad_setting_stops_the_cold_start_naming_the_variable():
@@ -124,10 +136,14 @@ def test_at_most_two_readers_per_stream():
 
 def test_each_consumer_gets_from_the_bus_the_events_it_acts_on():
     """A rule per consumer: a new message for an event without its event type in the rule would never go out."""
-    from warmdoor.domain import meldingen
+    from warmdoor.domain import meldingen, webhookberichten
 
     regels = template.resources("AWS::Events::Rule")
-    nodig = {"EmailNotifierFunction": set(meldingen.EMAILS), "SmsNotifierFunction": set(meldingen.SMS)}
+    nodig = {
+        "EmailNotifierFunction": set(meldingen.EMAILS),
+        "SmsNotifierFunction": set(meldingen.SMS),
+        "WebhookVerdelerFunction": set(webhookberichten.SOORTEN),
+    }
     for functie, soorten in nodig.items():
         queue = next(n for n, r in template.resources("AWS::SQS::Queue").items() if r is _wachtrij(functie))
         [regel] = [r for r in regels.values() if r["Properties"]["Targets"][0]["Arn"]["Fn::GetAtt"][0] == queue]

@@ -14,8 +14,21 @@ if TYPE_CHECKING:
     from warmdoor.adapters.eenmalig import PowertoolsEenmalig
     from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
     from warmdoor.domain.context import Context
+    from warmdoor.domain.webhookbezorging import Bezorging
+    from warmdoor.domain.webhooks import Adrescontrole
     from warmdoor.models.settings import Settings
-    from warmdoor.ports import Clock, EmailVerzender, Gebruikers, Gebruiksplan, SmsVerzender, Teksten, TimerPlanner
+    from warmdoor.models.webhooks import Webhook
+    from warmdoor.ports import (
+        Berichtwachtrij,
+        Clock,
+        EmailVerzender,
+        Gebruikers,
+        Gebruiksplan,
+        SmsVerzender,
+        Teksten,
+        TimerPlanner,
+    )
+    from warmdoor.store.webhooks import DynamoWebhooks
 
 # The AWS libraries and Powertools' resolver log whole requests, responses and parsed bodies at DEBUG,
 # personal data included: LogLevel=DEBUG (Lambda's ApplicationLogLevel) is for WarmDoor's own lines only.
@@ -164,6 +177,60 @@ class Diensten:
         from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
 
         return EventBridgeBus(self.clients("events"), self.settings.gebeurtenisbus)
+
+    @cached_property
+    def webhooks(self) -> "DynamoWebhooks":
+        from warmdoor.store.webhooks import DynamoWebhooks
+
+        return DynamoWebhooks(self.clients("dynamodb"), self.settings.table_name)
+
+    @cached_property
+    def berichtwachtrij(self) -> "Berichtwachtrij":
+        from warmdoor.adapters.berichtwachtrij import SqsBerichtwachtrij
+
+        return SqsBerichtwachtrij(self.clients("sqs"), self.settings.webhook_wachtrij_url)
+
+    @cached_property
+    def webhookadres(self) -> "Adrescontrole":
+        """The address rules of a webhook URL, with DNS (and the local stack's own receiver, if it is one)."""
+        from functools import partial
+
+        from warmdoor.domain.webhookadres import controleer, dns
+
+        lokaal = frozenset(o.strip().lower() for o in self.settings.webhook_lokale_ontvangers.split(",") if o.strip())
+        return partial(controleer, resolver=dns, lokaal=lokaal)
+
+    @cached_property
+    def bezorging(self) -> "Bezorging":
+        from datetime import timedelta
+
+        from warmdoor.adapters.scheduler import SchedulerPlanner
+        from warmdoor.adapters.webhookpost import WebhookPost
+        from warmdoor.domain.webhookbezorging import Bezorging
+
+        s = self.settings
+        planner = SchedulerPlanner(
+            self.clients("scheduler"), s.webhook_groep, s.webhook_wachtrij_arn, s.timer_rol_arn, s.webhook_dlq_arn
+        )
+        return Bezorging(
+            poster=WebhookPost(self.webhookadres),
+            planner=planner,
+            wachtrij=self.berichtwachtrij,
+            uitschakelen_na=timedelta(days=s.webhook_uitschakelen_na_dagen),
+            melden=self._webhook_uitgeschakeld,
+        )
+
+    def _webhook_uitgeschakeld(self, webhook: "Webhook") -> None:
+        """E-mails the owner that its endpoint was switched off."""
+        from warmdoor.domain.webhooks import eigenaar_email
+        from warmdoor.messages import render
+        from warmdoor.ports import Email
+
+        adres = eigenaar_email(self.context, webhook)
+        if adres is None:
+            return
+        onderwerp, tekst, html = render.email("webhook_uitgeschakeld", {"webhook": webhook})
+        self.email_verzender.verstuur(Email(aan=(adres,), onderwerp=onderwerp, tekst=tekst, html=html))
 
 
 def bouw(omgeving: Mapping[str, str] | None = None, klok: "Clock | None" = None) -> Diensten:

@@ -38,6 +38,16 @@ class Settings(BaseModel):
     # Federation (optional): the identity provider's name in the pool and the pool's sign-in domain.
     federatie_naam: str = Field(default="", alias="FEDERATIE_NAAM")
     federatie_domein: str = Field(default="", alias="FEDERATIE_DOMEIN")
+    # Webhooks: the sender's queue (retry schedules in WEBHOOK_GROEP put a message back on it when it is due, and
+    # what they cannot deliver in WEBHOOK_DLQ_ARN), and after how many days of failing an endpoint is switched off.
+    webhook_wachtrij_url: str = Field(default="", alias="WEBHOOK_WACHTRIJ_URL")
+    webhook_wachtrij_arn: str = Field(default="", alias="WEBHOOK_WACHTRIJ_ARN")
+    webhook_groep: str = Field(default="", alias="WEBHOOK_GROEP")
+    webhook_dlq_arn: str = Field(default="", alias="WEBHOOK_DLQ_ARN")
+    webhook_uitschakelen_na_dagen: int = Field(default=5, ge=1, le=30, alias="WEBHOOK_UITSCHAKELEN_NA_DAGEN")
+    # Only the local stack and tests set this (template.yaml never does): exact origins such as
+    # http://127.0.0.1:8000 that may receive webhooks although they are not https on a public address.
+    webhook_lokale_ontvangers: str = Field(default="", alias="WEBHOOK_LOKALE_ONTVANGERS")
 
     @classmethod
     def uit(cls, omgeving: Mapping[str, str]) -> "Settings":
