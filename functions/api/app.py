@@ -1,5 +1,5 @@
-"""The API function: the HTTP contract's routes (warmdoor/api: beheer, gebruikers, doorverwijzingen, rapportages),
-each calling the domain; errors become problems in one place (warmdoor/api/problems.py)."""
+"""The API function: the HTTP contract's routes (warmdoor/api: beheer, gebruikers, doorverwijzingen, rapportages,
+webhooks), each calling the domain; errors become problems in one place (warmdoor/api/problems.py)."""
 
 import json
 from typing import Any
@@ -11,7 +11,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from botocore.exceptions import ClientError
 
-from warmdoor.api import beheer, doorverwijzingen, gebruikers, http, problems, rapportages
+from warmdoor.api import beheer, doorverwijzingen, gebruikers, http, problems, rapportages, webhooks
 from warmdoor.api.afhankelijkheden import DIENSTEN
 from warmdoor.api.openapi import antwoorden, document
 from warmdoor.domain.errors import DomainError
@@ -21,7 +21,7 @@ logger = Logger(service="warmdoor-api")
 metrics = Metrics(service="warmdoor-api")
 diensten = PerFunctie()
 app = APIGatewayRestResolver(enable_validation=True, strip_prefixes=["/v1"])
-for router in (beheer.router, gebruikers.router, doorverwijzingen.router, rapportages.router):
+for router in (beheer.router, gebruikers.router, doorverwijzingen.router, rapportages.router, webhooks.router):
     app.include_router(router)
 app.exception_handler(RequestValidationError)(problems.van_validatiefout)
 app.exception_handler(DomainError)(problems.van_domein)

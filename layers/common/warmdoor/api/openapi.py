@@ -3,13 +3,15 @@ NL API Design Rules ask (contact, https server, API-Version header, problem+json
 
 from typing import Any
 
-from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
+from aws_lambda_powertools.event_handler.openapi.types import COMPONENT_REF_TEMPLATE, OpenAPIResponse
 
 from warmdoor import API_VERSION
 from warmdoor.api import json_invoer
 from warmdoor.api.http import MAX_BODY_BYTES
 from warmdoor.api.problems import PROBLEM_JSON
+from warmdoor.models.enums import Rol
 from warmdoor.models.responses import Problem
+from warmdoor.models.webhooks import SOORTEN, WebhookBericht, Webhooksoort
 
 _API_VERSION_HEADER = {
     "API-Version": {
@@ -60,6 +62,119 @@ def antwoorden(
     return antwoord
 
 
+# What `data` holds in each kind's message, per kind of receiver.
+_WEBHOOKINHOUD: dict[tuple[Rol, Webhooksoort], str] = {
+    (Rol.SCHULDEISER, Webhooksoort.INCASSOSTOP_GESTART): (
+        "een doorverwijzing is aangemeld en de incasso staat stil: `incassostop` met `vanaf` (de aanmelding) en "
+        "`tot` (het einde dat de aanmelding zette). Pauzeer de incasso tot `tot`."
+    ),
+    (Rol.SCHULDEISER, Webhooksoort.INCASSOSTOP_VERLENGD): (
+        "de organisatie verlengde de incassostop: `incassostop` met het nieuwe einde `tot` dat deze verlenging zette."
+    ),
+    (Rol.SCHULDEISER, Webhooksoort.INCASSOSTOP_BEEINDIGD): (
+        "de incassostop is voorbij (zijn termijn liep af, of de doorverwijzing is ingetrokken): `incassostop` "
+        "zoals hij liep en `beeindigdOp`. De incasso mag weer lopen."
+    ),
+    (Rol.SCHULDEISER, Webhooksoort.DOORVERWIJZING_AFGEROND): (
+        "de organisatie legde een eindresultaat vast: `terugkoppeling` met de `uitkomst` die de schuldeiser "
+        "mag weten en `afgerondOp`."
+    ),
+    (Rol.SCHULDEISER, Webhooksoort.DOORVERWIJZING_INGETROKKEN): (
+        "de schuldeiser trok de doorverwijzing in: `ingetrokkenOp` en `intrekkingReden` (de incassostop "
+        "eindigt daarmee ook: incassostop.beeindigd)."
+    ),
+    (Rol.ORGANISATIE, Webhooksoort.DOORVERWIJZING_AANGEMELD): (
+        "een nieuwe doorverwijzing: `aangemeldOp` en `contactUiterlijk`; haal haar op bij `link` met de eigen "
+        "API-sleutel."
+    ),
+    (Rol.ORGANISATIE, Webhooksoort.DOORVERWIJZING_INGETROKKEN): (
+        "de schuldeiser trok de doorverwijzing in: `ingetrokkenOp`; stop het contact."
+    ),
+    (Rol.ORGANISATIE, Webhooksoort.CONTACTTERMIJN_VERLOPEN): (
+        "de termijn voor het eerste contact (`contactUiterlijk`) verliep zonder dat een contactpoging de klant "
+        "bereikte; de doorverwijzing staat bij `link`."
+    ),
+}
+_ONTVANGER = {Rol.SCHULDEISER: "schuldeiser", Rol.ORGANISATIE: "organisatie"}
+_ALTIJD = {
+    Rol.SCHULDEISER: "`doorverwijzingId` en de eigen `schuldeiserReferentie`, nooit persoonsgegevens",
+    Rol.ORGANISATIE: "`doorverwijzingId` en `link`, meer niet",
+}
+_WEBHOOKKOPPEN: list[dict[str, Any]] = [
+    {
+        "name": "webhook-id",
+        "in": "header",
+        "required": True,
+        "description": "Id van het bericht: hetzelfde bij elke poging en herbezorging. Wie het al verwerkte, "
+        "antwoordt 2xx en doet niets.",
+        "schema": {"type": "string", "pattern": "^msg_[0-9a-f]{32}$"},
+    },
+    {
+        "name": "webhook-timestamp",
+        "in": "header",
+        "required": True,
+        "description": "Moment van deze poging, in seconden sinds 1970-01-01T00:00:00Z. Weiger een bericht "
+        "dat meer dan 5 minuten van de eigen klok afwijkt (herhaling).",
+        "schema": {"type": "integer"},
+    },
+    {
+        "name": "webhook-signature",
+        "in": "header",
+        "required": True,
+        "description": "Standard Webhooks-handtekeningen `v1,<base64>`, gescheiden door een spatie: HMAC-SHA256 "
+        "met het ondertekengeheim (whsec_...) over `{webhook-id}.{webhook-timestamp}.{body}`. Na een "
+        "geheimwissel staan er 24 uur lang twee, één per geheim; één die klopt is genoeg. Verifieer met een "
+        "Standard Webhooks-bibliotheek (standardwebhooks), niet met eigen code.",
+        "schema": {"type": "string"},
+    },
+]
+
+
+def _webhooks(schemas: dict[str, Any]) -> dict[str, Any]:
+    """OpenAPI 3.1's top-level webhooks: what WarmDoor POSTs to the subscribers' URLs, one entry per kind.
+    The payload's JSON schemas join the document's components."""
+    from pydantic.json_schema import models_json_schema
+
+    verwijzingen, definities = models_json_schema(
+        [(WebhookBericht, "serialization")], ref_template=COMPONENT_REF_TEMPLATE
+    )
+    bericht = verwijzingen[WebhookBericht, "serialization"]
+    for naam, definitie in definities.get("$defs", {}).items():
+        schemas.setdefault(naam, definitie)
+    webhooks: dict[str, Any] = {}
+    for soort in Webhooksoort:
+        voor = [rol for rol, soorten in SOORTEN.items() if soort in soorten]
+        wie = " en ".join(f"de {_ONTVANGER[rol]}" for rol in voor)
+        inhoud = "\n\n".join(
+            f"Voor de {_ONTVANGER[rol]}: {_WEBHOOKINHOUD[rol, soort]} Verder altijd {_ALTIJD[rol]}." for rol in voor
+        )
+        webhooks[soort.value] = {
+            "post": {
+                "operationId": "webhook" + "".join(deel.capitalize() for deel in soort.value.split(".")),
+                "tags": ["Webhooks"],
+                "summary": f"{soort.value}, naar {wie}",
+                "description": (
+                    f"WarmDoor POST dit bericht naar elke actieve webhook met `{soort.value}` in zijn soorten van "
+                    f"{wie} die de doorverwijzing aangaat.\n\n{inhoud}\n\n"
+                    "Elk bericht noemt de feiten van zijn eigen gebeurtenis (`timestamp`, in Nederlandse tijd), "
+                    "niet de toestand van de doorverwijzing bij verzending. Een 2xx-antwoord binnen 5 seconden is "
+                    "bezorgd; elk ander antwoord, een doorverwijzing (3xx) of geen antwoord op tijd is een "
+                    "mislukte poging: WarmDoor probeert het opnieuw, steeds later, minstens 24 uur lang, met "
+                    "hetzelfde webhook-id. Berichten over één doorverwijzing komen in de volgorde van hun "
+                    "gebeurtenissen."
+                ),
+                "security": [],
+                "parameters": _WEBHOOKKOPPEN,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": bericht}}},
+                "responses": {
+                    "2XX": {"description": "Bezorgd (binnen 5 seconden beantwoord)"},
+                    "default": {"description": "Niet bezorgd: WarmDoor probeert het later opnieuw"},
+                },
+            }
+        }
+    return webhooks
+
+
 def document(app: Any, server_url: str) -> dict[str, Any]:
     # Only this route needs the OpenAPI models, and they are the largest import of the API function.
     from aws_lambda_powertools.event_handler.openapi.models import Contact, HTTPBearer, Server
@@ -95,4 +210,5 @@ def document(app: Any, server_url: str) -> dict[str, Any]:
                 operatie["security"] = []
     for naam in ("HTTPValidationError", "ValidationError", "ResponseValidationError"):
         schema.get("components", {}).get("schemas", {}).pop(naam, None)
+    schema["webhooks"] = _webhooks(schema.setdefault("components", {}).setdefault("schemas", {}))
     return schema

@@ -32,6 +32,15 @@ ROUTES: dict[tuple[str, str], Handeling] = {
     ("POST", "/v1/doorverwijzingen/{doorverwijzing_id}/verlengingen"): Handeling.VERLENGEN,
     ("GET", "/v1/doorverwijzingen/{doorverwijzing_id}/auditregels"): Handeling.AUDIT_LEZEN,
     ("GET", "/v1/rapportages/doorverwijzingen"): Handeling.RAADPLEGEN,
+    ("GET", "/v1/webhooks"): Handeling.WEBHOOKS,
+    ("POST", "/v1/webhooks"): Handeling.WEBHOOKS,
+    ("GET", "/v1/webhooks/{webhook_id}"): Handeling.WEBHOOKS,
+    ("PUT", "/v1/webhooks/{webhook_id}"): Handeling.WEBHOOKS,
+    ("DELETE", "/v1/webhooks/{webhook_id}"): Handeling.WEBHOOKS,
+    ("POST", "/v1/webhooks/{webhook_id}/geheimen"): Handeling.WEBHOOKS,
+    ("GET", "/v1/webhooks/{webhook_id}/berichten"): Handeling.WEBHOOKS,
+    ("POST", "/v1/webhooks/{webhook_id}/berichten/{bericht_id}/herbezorgingen"): Handeling.WEBHOOKS,
+    ("POST", "/v1/webhooks/{webhook_id}/herbezorgingen"): Handeling.WEBHOOKS,
 }
 
 # POSTs that take no body (an action on the resource in the path): an empty one needs no Content-Type.
@@ -39,6 +48,8 @@ ZONDER_BODY: frozenset[tuple[str, str]] = frozenset(
     {
         ("POST", "/v1/gebruikers/{gebruiker_id}/uitschakeling"),
         ("POST", "/v1/gebruikers/{gebruiker_id}/inschakeling"),
+        ("POST", "/v1/webhooks/{webhook_id}/geheimen"),
+        ("POST", "/v1/webhooks/{webhook_id}/berichten/{bericht_id}/herbezorgingen"),
     }
 )
 

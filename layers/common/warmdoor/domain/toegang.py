@@ -19,6 +19,7 @@ class Handeling(StrEnum):
     VERLENGEN = "verlengen"
     TOEWIJZEN = "toewijzen"  # who of the organisation takes a referral on
     RAADPLEGEN = "raadplegen"  # referrals and the report: every role, each only its own
+    WEBHOOKS = "webhooks"  # endpoints and their delivery log: every role, each only its own
 
 
 RECHTEN: dict[Handeling, frozenset[Rol]] = {
@@ -31,6 +32,7 @@ RECHTEN: dict[Handeling, frozenset[Rol]] = {
     Handeling.VERLENGEN: frozenset({Rol.ORGANISATIE}),
     Handeling.TOEWIJZEN: frozenset({Rol.ORGANISATIE}),
     Handeling.RAADPLEGEN: frozenset(Rol),
+    Handeling.WEBHOOKS: frozenset(Rol),
 }
 
 
