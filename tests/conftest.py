@@ -113,3 +113,23 @@ def pilot(stack: Any) -> Any:
         "anoniem": stack.caller(None),
     }
     return stack
+
+
+@pytest.fixture
+def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Names the test resolves itself (there is no DNS here): add `naam: [addresses]`; others resolve as usual."""
+    import socket
+
+    namen: dict[str, list[str]] = {"ontvanger.example.nl": ["93.184.215.14"]}
+    echt = socket.getaddrinfo
+
+    def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(host, str) and host in namen:
+            return [
+                (socket.AF_INET6 if ":" in ip else socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port or 0))
+                for ip in namen[host]
+            ]
+        return echt(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return namen
