@@ -11,6 +11,7 @@ from pathlib import Path
 from types import FrameType
 
 from local import demo, sam_local
+from local.ontvanger import PAD
 from local.stack import LocalStack
 
 
@@ -62,6 +63,7 @@ def main() -> None:
         print(f"WarmDoor lokaal draait op {stack.url}  (klaar in {time.monotonic() - begin:.1f} s)")
         print(f"  API:      {stack.url}/v1   (OpenAPI: {stack.url}/v1/openapi.json)")
         print(f"  Outbox:   {stack.url}/_local/   Klok: {stack.url}/_local/clock")
+        print(f"  Webhooks: {stack.url}{PAD}   (de ontvanger van de demo-webhooks)")
         print(f"  AWS:      {stack.aws_endpoint}   (sam local: --env-vars {args.env_json})")
         print(f"  beheer:   {admin_key}")
         for key in demo.sleutels():

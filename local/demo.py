@@ -15,13 +15,14 @@ from local import aws
 from local.gateway import Gateway
 from local.lambdas import Runtime
 from warmdoor.adapters.cognito import CognitoGebruikers
-from warmdoor.domain import intake
+from warmdoor.domain import intake, webhooks
 from warmdoor.domain import sleutels as sleutelbeheer
 from warmdoor.domain.context import GeenMetingen
 from warmdoor.models.entities import Principal
 from warmdoor.models.enums import Rol
 from warmdoor.models.gebruikers import rolgroepen
 from warmdoor.models.requests import DoorverwijzingVerzoek
+from warmdoor.models.webhooks import SOORTEN, WebhookVerzoek
 from warmdoor.ports import Clock, Gebruiksplan
 
 ORGANISATIES: dict[str, dict[str, Any]] = {
@@ -298,9 +299,37 @@ _PERSONEN: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
 }
 
 
-def seed(gateway: Gateway, runtime: Runtime, plan: Gebruiksplan, admin_key: str, klok: Clock) -> None:
-    """Everything above: keys in the store, organisations and the creditor through the API, the referrals
-    through the domain itself (the API would give each a random id), what happened to them through the API."""
+# Who has a webhook to the local receiver (at <receiver>/<owner>), with which (fixed) id: the creditors and
+# the organisations the demo referrals and the README's curl session go to, each for every kind it may have.
+WEBHOOKS = {
+    SCHULDEISER_ID: "de000000-0000-4000-8000-00000000e001",
+    ENERGIE_ID: "de000000-0000-4000-8000-00000000e002",
+    "walcheren": "de000000-0000-4000-8000-00000000e010",
+    "zeeuws-vlaanderen": "de000000-0000-4000-8000-00000000e011",
+}
+
+
+def webhooks_aanmaken(runtime: Runtime, ontvanger: str) -> None:
+    """The demo's webhooks (WEBHOOKS), through the domain: the API would give each a random id."""
+    diensten = runtime.diensten("ApiFunction")
+    for sleutel in sleutels():
+        if sleutel.subject not in WEBHOOKS:
+            continue
+        rol = Rol(sleutel.rol)
+        wie = Principal(sleutelId=sleutel.id, rol=rol, **{f"{rol.value}Id": sleutel.subject})
+        verzoek = WebhookVerzoek(
+            url=f"{ontvanger}/{sleutel.subject}", soorten=sorted(SOORTEN[rol]), omschrijving="lokale ontvanger"
+        )
+        ctx = dataclasses.replace(diensten.context, nieuw_id=functools.partial(str, WEBHOOKS[sleutel.subject]))
+        webhooks.maken(ctx, diensten.webhooks, diensten.webhookadres, wie, verzoek)
+
+
+def seed(
+    gateway: Gateway, runtime: Runtime, plan: Gebruiksplan, admin_key: str, klok: Clock, ontvanger: str | None
+) -> None:
+    """Everything above: keys in the store, organisations and the creditor through the API, webhooks to the
+    local receiver `ontvanger`, the referrals through the domain itself (the API would give each a random id),
+    what happened to them through the API."""
     # The API function's repository and policy; its metrics would be flushed into its first real invocation.
     ctx = dataclasses.replace(runtime.diensten("ApiFunction").context, metingen=GeenMetingen())
     nu = klok.now()
@@ -325,6 +354,9 @@ def seed(gateway: Gateway, runtime: Runtime, plan: Gebruiksplan, admin_key: str,
     verzoek(admin_key, "PUT", f"/v1/schuldeisers/{SCHULDEISER_ID}", SCHULDEISER)
     verzoek(admin_key, "PUT", f"/v1/schuldeisers/{ENERGIE_ID}", ENERGIE)
     verzoek(admin_key, "DELETE", f"/v1/api-sleutels/{INGETROKKEN_SLEUTEL.id}")
+
+    if ontvanger is not None:
+        webhooks_aanmaken(runtime, ontvanger)
 
     energie_sleutel = next(k for k in sleutels() if k.subject == ENERGIE_ID)
     energie = Principal(sleutelId=energie_sleutel.id, rol=Rol.SCHULDEISER, schuldeiserId=ENERGIE_ID)

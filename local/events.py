@@ -20,10 +20,11 @@ from urllib.parse import urlencode
 from local import aws, demo, template
 from local.gateway import ACCOUNT, API_ID, REGION, WEB_API_ID, authorized, proxy_event, request_authorizer_event
 from local.stack import LocalStack
-from warmdoor.domain import doorverwijzing, timers
+from warmdoor.domain import doorverwijzing, timers, webhookberichten
 from warmdoor.domain.doorverwijzing import Beleid, Timer
 from warmdoor.models.entities import Doorverwijzing
 from warmdoor.models.events import Gebeurtenis, Gebeurtenissoort
+from warmdoor.models.webhooks import Webhooksoort
 from warmdoor.ops.filters import any_filter
 from warmdoor.ops.replay import lambda_record
 from warmdoor.web import csrf
@@ -71,6 +72,7 @@ BEHEER = _principal(demo.DemoKey("beheer", "beheer", None, demo.BEHEER_SLEUTEL, 
 EVIDES = _principal(_demo_sleutel(demo.SCHULDEISER_ID))
 ENERGIE = _principal(_demo_sleutel(demo.ENERGIE_ID))
 ZEEUWS_VLAANDEREN = _principal(_demo_sleutel("zeeuws-vlaanderen"))
+WALCHEREN = _principal(_demo_sleutel("walcheren"))
 ROTTERDAM = _principal(_demo_sleutel("rotterdam"))
 
 
@@ -129,6 +131,62 @@ def _aanmelding(moment: datetime, **anders: Any) -> dict[str, Any]:
     }
     body.update(anders)
     return body
+
+
+# A webhook to a public address given as an IP (no DNS lookup needed, wherever the event is fed).
+WEBHOOK_URL = "https://93.184.215.14/warmdoor"
+
+
+def webhook_api_events(moment: datetime) -> dict[str, dict[str, Any]]:
+    w = "/v1/webhooks/{webhook_id}"
+    evides = {"webhook_id": demo.WEBHOOKS[demo.SCHULDEISER_ID]}
+    stop = ["incassostop.gestart", "incassostop.verlengd", "incassostop.beeindigd"]
+    verlengd = _feiten_id(Gebeurtenissoort.INCASSOSTOP_VERLENGD, demo.AFGEROND)
+    bericht = {
+        "webhook_id": demo.WEBHOOKS[demo.ENERGIE_ID],
+        "bericht_id": webhookberichten.bericht_id(verlengd, Webhooksoort.INCASSOSTOP_VERLENGD),
+    }
+    return {
+        "webhooks-lijst.json": _api("webhooks", moment, "GET", "/v1/webhooks", EVIDES),
+        "webhook-aanmaken.json": _api(
+            "webhook-aanmaken", moment, "POST", "/v1/webhooks", EVIDES, body={"url": WEBHOOK_URL, "soorten": stop}
+        ),
+        "webhook-lezen.json": _api("webhook-lezen", moment, "GET", w, EVIDES, evides),
+        "webhook-wijzigen.json": _api(
+            "webhook-wijzigen", moment, "PUT", w, EVIDES, evides, {"url": WEBHOOK_URL, "soorten": stop, "actief": True}
+        ),
+        "webhook-geheim-roteren.json": _api("webhook-geheim", moment, "POST", f"{w}/geheimen", EVIDES, evides),
+        "webhook-berichten.json": _api("webhook-berichten", moment, "GET", f"{w}/berichten", EVIDES, evides),
+        "webhook-herbezorgen-vanaf.json": _api(
+            "webhook-herbezorgen-vanaf",
+            moment,
+            "POST",
+            f"{w}/herbezorgingen",
+            EVIDES,
+            evides,
+            {"vanaf": (moment - timedelta(days=1)).isoformat()},
+        ),
+        # The message the WebhookVerdelerFunction's event of an extension makes for Zeeuwse Energie.
+        "webhook-bericht-herbezorgen.json": _api(
+            "webhook-bericht-herbezorgen",
+            moment,
+            "POST",
+            f"{w}/berichten/{{bericht_id}}/herbezorgingen",
+            ENERGIE,
+            bericht,
+        ),
+        "webhook-verwijderen.json": _api(
+            "webhook-verwijderen", moment, "DELETE", w, WALCHEREN, {"webhook_id": demo.WEBHOOKS["walcheren"]}
+        ),
+        "webhook-aanmaken-intern-adres.json": _api(
+            "webhook-intern",
+            moment,
+            "POST",
+            "/v1/webhooks",
+            EVIDES,
+            body={"url": "https://169.254.169.254/latest/meta-data", "soorten": stop},
+        ),
+    }
 
 
 def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
@@ -311,6 +369,7 @@ def api_events(moment: datetime) -> dict[str, dict[str, Any]]:
         "doorverwijzing-lezen-andere-organisatie.json": _api(
             "lezen-andere-org", moment, "GET", d, ROTTERDAM, {"doorverwijzing_id": demo.OPEN}
         ),
+        **webhook_api_events(moment),
     }
 
 
@@ -430,7 +489,11 @@ def _feiten(soort: Gebeurtenissoort, d: Doorverwijzing, beleid: Beleid, moment: 
             assert herinnering is not None
             tijdstip = herinnering
             d, _ = doorverwijzing.herinneren(d, tijdstip)
-    return Gebeurtenis.van(soort, d, tijdstip).model_copy(update={"id": _id(f"{soort}-{d.id}")})
+    return Gebeurtenis.van(soort, d, tijdstip).model_copy(update={"id": _feiten_id(soort, d.id)})
+
+
+def _feiten_id(soort: Gebeurtenissoort, doorverwijzing_id: str) -> str:
+    return _id(f"{soort}-{doorverwijzing_id}")
 
 
 # Which demo referral each kind of event is about.
@@ -505,6 +568,18 @@ def met_onbekende_gebeurtenis(batches: dict[str, dict[str, Any]], functie: str) 
 def notifier_events(stack: LocalStack, functie: str, moment: datetime) -> dict[str, dict[str, Any]]:
     batches = queue_events(stack, functie, moment)
     return {**batches, "met-onbekende-gebeurtenis.json": met_onbekende_gebeurtenis(batches, functie)}
+
+
+def webhook_verzender_events(moment: datetime) -> dict[str, dict[str, Any]]:
+    """The message the WebhookVerdelerFunction's event of an extension makes for Zeeuwse Energie's webhook
+    (feed that one first), as the sender's queue hands it over."""
+    verlengd = _feiten_id(Gebeurtenissoort.INCASSOSTOP_VERLENGD, demo.AFGEROND)
+    body = {
+        "webhookId": demo.WEBHOOKS[demo.ENERGIE_ID],
+        "berichtId": webhookberichten.bericht_id(verlengd, Webhooksoort.INCASSOSTOP_VERLENGD),
+    }
+    queue = f"{aws.PREFIX}-WebhookVerzendWachtrij"
+    return {"versturen.json": {"Records": [_sqs_record("webhook-versturen", queue, json.dumps(body), moment)]}}
 
 
 def timer_keeper_events(stack: LocalStack, moment: datetime) -> dict[str, dict[str, Any]]:
@@ -591,6 +666,8 @@ def alle(moment: datetime) -> dict[str, dict[str, dict[str, Any]]]:
             "EmailNotifierFunction": notifier_events(stack, "EmailNotifierFunction", moment),
             "SmsNotifierFunction": notifier_events(stack, "SmsNotifierFunction", moment),
             "TimerKeeperFunction": timer_keeper_events(stack, moment),
+            "WebhookVerdelerFunction": notifier_events(stack, "WebhookVerdelerFunction", moment),
+            "WebhookVerzenderFunction": webhook_verzender_events(moment),
             "TimerFunction": timer_events(),
         }
     finally:

@@ -17,6 +17,7 @@ from local import aws, bewaren, demo, outbox, replay
 from local.clock import MAX_VOORSPRONG, MovableClock, parse_duration
 from local.gateway import Gateway, HttpResponse
 from local.lambdas import Runtime
+from local.ontvanger import PAD, Ontvanger
 from local.page import outbox_page
 from local.pumps import Pumps
 from local.queues import QueuePump
@@ -24,7 +25,9 @@ from local.streams import StreamPump
 from local.timers import TimerPump
 from local.wsgi import application
 from warmdoor.domain import sleutels
+from warmdoor.domain.webhooks import geldige_geheimen
 from warmdoor.store.repository import DynamoRepository
+from warmdoor.store.webhooks import DynamoWebhooks
 
 
 def _json(status: int, body: Any) -> HttpResponse:
@@ -64,7 +67,9 @@ class LocalStack:
         aws.create_resources(refs)
         self.clock = MovableClock(start)
         self.gestart = self.clock.now()
-        self.runtime = Runtime(refs, dict(os.environ), self.clock)
+        # The one place webhooks may go over http to this machine: the stack's own receiver.
+        self.runtime = Runtime(refs, {**os.environ, "WEBHOOK_LOKALE_ONTVANGERS": self.url}, self.clock)
+        self.ontvanger = Ontvanger(self._webhookgeheimen)
         self.gateway = Gateway(self.runtime, f"127.0.0.1:{port}")
         restored = keep and bewaren.restore(refs, self.clock)
         if restored:
@@ -94,7 +99,19 @@ class LocalStack:
         return DynamoRepository(aws.client("dynamodb"), self.refs["Tabel"])
 
     def _seed(self) -> None:
-        demo.seed(self.gateway, self.runtime, aws.gebruiksplan(self.refs), self.admin_key, self.clock)
+        demo.seed(self.gateway, self.runtime, aws.gebruiksplan(self.refs), self.admin_key, self.clock, self.url + PAD)
+
+    def _webhookgeheimen(self, url: str) -> list[str]:
+        """The secrets that sign for subscriptions to this URL now."""
+        opslag = DynamoWebhooks(aws.client("dynamodb"), self.refs["Tabel"])
+        nu = self.clock.now()
+        gevonden: list[str] = []
+        volgende: str | None = None
+        while True:
+            pagina = opslag.webhooks(volgende, 100)
+            gevonden += [g for w in pagina.items if w.url == url for g in geldige_geheimen(w, nu)]
+            if (volgende := pagina.volgende) is None:
+                return gevonden
 
     def serve_forever(self) -> None:
         self.pumps.start()
@@ -148,16 +165,19 @@ class LocalStack:
         self.settle()
         return {**asdict(uitkomst), "nog_in_foutwachtrijen": replay.nog_mislukt(self.refs)}
 
-    def _local(self, method: str, path: str, body: bytes) -> HttpResponse | None:
+    def _local(self, method: str, path: str, headers: dict[str, str], body: bytes) -> HttpResponse | None:
         pad = path.split("?")[0].rstrip("/")
         if not pad.startswith("/_local"):
             return None
         if pad == "/_local" and method == "GET":
-            return HttpResponse(
-                200, {"Content-Type": "text/html; charset=utf-8"}, outbox_page(outbox.outbox()).encode()
-            )
+            pagina = outbox_page(outbox.outbox(), self.ontvanger.ontvangen())
+            return HttpResponse(200, {"Content-Type": "text/html; charset=utf-8"}, pagina.encode())
         if pad == "/_local/outbox" and method == "GET":
             return _json(200, outbox.outbox())
+        if pad == PAD and method == "GET":
+            return _json(200, self.ontvanger.ontvangen())
+        if pad.startswith(PAD + "/") and method == "POST":
+            return HttpResponse(self.ontvanger.post(self.url + path, headers, body), {}, b"")
         if pad == "/_local/aws" and method == "GET":
             # What `make invoke` needs to run a function against this stack as it runs its own.
             return _json(

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from local.gateway import Gateway, HttpResponse
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
-Extra = Callable[[str, str, bytes], HttpResponse | None]
+Extra = Callable[[str, str, dict[str, str], bytes], HttpResponse | None]
 
 
 def _log_pad(environ: dict[str, Any]) -> str:
@@ -37,7 +37,9 @@ def application(
         if environ.get("CONTENT_TYPE"):
             headers["Content-Type"] = environ["CONTENT_TYPE"]
         begin = time.monotonic()
-        antwoord = (extra(method, path, body) if extra else None) or gateway.handle(method, path, headers, body)
+        antwoord = (extra(method, path, headers, body) if extra else None) or gateway.handle(
+            method, path, headers, body
+        )
         if access_log:
             duur = (time.monotonic() - begin) * 1000
             print(f"{method} {_log_pad(environ)} -> {antwoord.status} ({duur:.0f} ms)", flush=True)

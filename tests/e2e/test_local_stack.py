@@ -2,6 +2,7 @@
 
 import time
 import uuid
+from typing import Any
 
 from local import demo
 from tests.e2e.conftest import ADMIN_KEY, aanmelding_nu
@@ -97,3 +98,49 @@ def test_a_referral_reaches_the_outbox_within_a_second_or_so(http):
     assert [s["to"] for s in sms] == ["+31612000001"]
     status, _headers, pagina = http(None).get("/_local/")
     assert status == 200 and "Warme doorverwijzing Middelburg" in str(pagina)
+
+
+def _webhooks(http, doorverwijzing_id: str) -> list[dict[str, Any]]:
+    return [
+        w for w in http(None).get("/_local/webhooks")[2] if w["inhoud"]["data"]["doorverwijzingId"] == doorverwijzing_id
+    ]
+
+
+def test_the_demo_webhooks_arrive_signed_at_the_local_receiver_and_retries_follow_the_clock(http):
+    evides, walcheren = http(EVIDES), http(WALCHEREN)
+    d = evides.post("/v1/doorverwijzingen", aanmelding_nu(evides, f"EVD-{uuid.uuid4()}"))[2]
+    for _ in range(50):
+        ontvangen = _webhooks(http, d["id"])
+        if len(ontvangen) == 2:
+            break
+        time.sleep(0.1)
+    assert {(w["ontvanger"], w["inhoud"]["type"]) for w in ontvangen} == {
+        (demo.SCHULDEISER_ID, "incassostop.gestart"),
+        ("walcheren", "doorverwijzing.aangemeld"),
+    }
+    assert all(w["handtekeningKlopt"] for w in ontvangen)
+    assert "incassostop.gestart" in str(http(None).get("/_local/")[2])
+
+    # Evides's system is down (503): the message is retried when the clock has moved past the next attempt.
+    webhook = demo.WEBHOOKS[demo.SCHULDEISER_ID]
+    instelling = evides.get(f"/v1/webhooks/{webhook}")[2]
+    url = instelling["url"] + "?status=503"
+    assert evides.put(f"/v1/webhooks/{webhook}", {"url": url, "soorten": instelling["soorten"]})[0] == 200
+    verlenging = {"dagen": 7, "reden": "Regeling"}
+    assert walcheren.post(f"/v1/doorverwijzingen/{d['id']}/verlengingen", verlenging)[0] == 201
+
+    def verlengd() -> list[dict[str, Any]]:
+        for _ in range(50):
+            gevonden = [w for w in _webhooks(http, d["id"]) if w["inhoud"]["type"] == "incassostop.verlengd"]
+            if gevonden:
+                return gevonden
+            time.sleep(0.1)
+        return []
+
+    assert [w["antwoord"] for w in verlengd()] == [503]
+    http(None).post("/_local/clock", {"advance": "PT2M"})  # the first retry comes after about a minute
+    assert [w["antwoord"] for w in verlengd()] == [503, 503]
+    assert len({w["webhook-id"] for w in verlengd()}) == 1
+    log = evides.get(f"/v1/webhooks/{webhook}/berichten")[2]["items"]
+    assert [p["status"] for p in log[0]["pogingen"]] == [503, 503]
+    assert evides.put(f"/v1/webhooks/{webhook}", {"url": instelling["url"], "soorten": instelling["soorten"]})[0] == 200

@@ -2,9 +2,11 @@
 what a developer invoking it would look for; every route has an event; each event has its source's shape."""
 
 import json
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +25,13 @@ from aws_lambda_powertools.utilities.parser.models import (
 
 from local import aws, demo, events, outbox, template
 from local.gateway import _toegestaan, request_authorizer_event
+from local.ontvanger import PAD
 from tests.support.stack import Stack, build_stack
+from warmdoor.domain import webhookberichten
 from warmdoor.domain.doorverwijzing import Timer, timers
 from warmdoor.domain.timers import invoer, schedule_naam
+from warmdoor.models.enums import Rol
+from warmdoor.models.events import Gebeurtenissoort
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "events"
@@ -42,16 +48,36 @@ MOMENT = datetime.fromtimestamp(
 )
 
 
+ONTVANGEN: list[dict[str, str]] = []  # the webhook-id headers the demo's receiver got
+
+
 @pytest.fixture(scope="module")
 def demo_stack() -> Iterator[Stack]:
     from moto import mock_aws
 
-    with mock_aws():
+    class Ontvanger(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            ONTVANGEN.append({"pad": self.path, "webhook-id": self.headers["webhook-id"]})
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Ontvanger)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host = f"http://127.0.0.1:{server.server_address[1]}"
+    with mock_aws(), pytest.MonkeyPatch.context() as omgeving:
+        # The demo's webhooks go to a local receiver, as in `make run`.
+        omgeving.setenv("WEBHOOK_LOKALE_ONTVANGERS", host)
         stack = build_stack(MOMENT - events.VOORSPRONG)
-        demo.seed(stack.gateway, stack.runtime, aws.gebruiksplan(stack.refs), demo.BEHEER_SLEUTEL, stack.clock)
+        plan = aws.gebruiksplan(stack.refs)
+        demo.seed(stack.gateway, stack.runtime, plan, demo.BEHEER_SLEUTEL, stack.clock, host + PAD)
         stack.pumps.drain()
         stack.clock.advance(MOMENT - stack.clock.now())
         yield stack
+    server.shutdown()
 
 
 @dataclass
@@ -180,6 +206,41 @@ def _geveegd(a: Afloop) -> None:
     assert {"coordinator@walcheren.example", "incasso@evides.example"} <= {aan for m in nieuw for aan in m["to"]}
 
 
+def _webhookbericht(a: Afloop) -> None:
+    """The event made a message for each demo webhook that wants it (the demo referrals are Zeeuwse Energie's,
+    in Zeeuws-Vlaanderen)."""
+    _geen_fouten(a)
+    gebeurtenis = json.loads(a.event["Records"][0]["body"])["detail"]
+    opslag = a.stack.runtime.diensten("WebhookVerdelerFunction").webhooks
+    uitgaand = webhookberichten.SOORTEN[Gebeurtenissoort(gebeurtenis["soort"])]
+    assert uitgaand
+    for rol, soort in uitgaand:
+        eigenaar = demo.ENERGIE_ID if rol == Rol.SCHULDEISER else "zeeuws-vlaanderen"
+        bericht = opslag.bericht(demo.WEBHOOKS[eigenaar], webhookberichten.bericht_id(gebeurtenis["id"], soort))
+        assert bericht is not None and bericht.doorverwijzingId == gebeurtenis["doorverwijzingId"], soort
+
+
+def _webhook_eenmaal(a: Afloop) -> None:
+    """The message went out right after the fan-out made it; the same message from the queue again (at
+    least once) finds it delivered and sends nothing twice."""
+    _geen_fouten(a)
+    body = json.loads(a.event["Records"][0]["body"])
+    bericht = a.stack.runtime.diensten("WebhookVerzenderFunction").webhooks.bericht(
+        body["webhookId"], body["berichtId"]
+    )
+    assert bericht is not None and bericht.status == "bezorgd"
+    assert [p.status for p in bericht.pogingen] == [204]
+    assert [o["pad"] for o in ONTVANGEN if o["webhook-id"] == body["berichtId"]] == [f"{PAD}/{demo.ENERGIE_ID}"]
+
+
+def _opnieuw_bezorgd(a: Afloop) -> None:
+    """The delivered message goes once more, with the same id."""
+    _http(202)(a)
+    assert a.json == {"aantal": 1}
+    bericht_id = a.event["pathParameters"]["bericht_id"]
+    assert len([o for o in ONTVANGEN if o["webhook-id"] == bericht_id]) == 2
+
+
 # What each file is for, in the order they are fed (the clock only moves forward: timers last).
 VERWACHT: dict[str, Callable[[Afloop], None]] = {
     "AuthorizerFunction/geldige-sleutel.json": _toegang(True),
@@ -216,6 +277,15 @@ VERWACHT: dict[str, Callable[[Afloop], None]] = {
     "ApiFunction/organisatie-lezen-onbekend.json": _http(404, "niet-gevonden"),
     "ApiFunction/organisaties-lijst-als-schuldeiser.json": _http(403, "verboden"),
     "ApiFunction/doorverwijzing-lezen-andere-organisatie.json": _http(404, "niet-gevonden"),
+    "ApiFunction/webhooks-lijst.json": _http(200),
+    "ApiFunction/webhook-aanmaken.json": _http(201),
+    "ApiFunction/webhook-lezen.json": _http(200),
+    "ApiFunction/webhook-wijzigen.json": _http(200),
+    "ApiFunction/webhook-geheim-roteren.json": _http(201),
+    "ApiFunction/webhook-berichten.json": _http(200),
+    "ApiFunction/webhook-herbezorgen-vanaf.json": _http(202),
+    "ApiFunction/webhook-verwijderen.json": _http(204),
+    "ApiFunction/webhook-aanmaken-intern-adres.json": _http(400, "ongeldige-invoer", "url"),
     "WebFunction/inloggen-pagina.json": _http(200),
     "WebFunction/werkvoorraad-zonder-sessie.json": _naar("/inloggen?terug=/werkvoorraad"),
     "WebFunction/inloggen-demo-medewerker.json": _naar("/werkvoorraad", cookies={"wd_id", "wd_toegang", "wd_ververs"}),
@@ -250,6 +320,21 @@ VERWACHT: dict[str, Callable[[Afloop], None]] = {
     "SmsNotifierFunction/doorverwijzing-aangemeld.json": _nieuwe_sms("+31611111111", "Schuldhulp Zeeuws-Vlaanderen"),
     "SmsNotifierFunction/contacttermijn-verlopen.json": _nieuwe_sms("+31612000001", "contacttermijn verstreken"),
     "SmsNotifierFunction/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(lambda r: r["messageId"]),
+    **{
+        f"WebhookVerdelerFunction/{naam}.json": _webhookbericht
+        for naam in (
+            "doorverwijzing-aangemeld",
+            "doorverwijzing-ingetrokken",
+            "contacttermijn-verlopen",
+            "incassostop-beeindigd",
+            "incassostop-verlengd",
+            "doorverwijzing-afgerond",
+            "terugkoppeling-gewijzigd",
+        )
+    },
+    "WebhookVerdelerFunction/met-onbekende-gebeurtenis.json": _faalt_alleen_het_tweede(lambda r: r["messageId"]),
+    "WebhookVerzenderFunction/versturen.json": _webhook_eenmaal,
+    "ApiFunction/webhook-bericht-herbezorgen.json": _opnieuw_bezorgd,
     "TimerKeeperFunction/plannen.json": _gepland,
     "TimerKeeperFunction/verwijderen.json": _verwijderd,
     "TimerFunction/contacttermijn.json": _nieuwe_mail(
@@ -297,6 +382,9 @@ def test_the_event_has_the_shape_its_source_delivers(pad):
     elif map_ == "VerdelerFunction":
         DynamoDBStreamModel.model_validate(event)
         assert all(r.dynamodb and r.dynamodb.new_image for r in DynamoDBStreamEvent(event).records)
+    elif map_ == "WebhookVerzenderFunction":
+        SqsModel.model_validate(event)
+        assert {"webhookId", "berichtId"} == set(json.loads(event["Records"][0]["body"]))
     elif map_ == "TimerFunction":
         assert event["taak"] == "vegen" or {"taak", "doorverwijzingId"} == set(event)
     else:
