@@ -6,6 +6,8 @@
 4. AWS API calls one referral costs, from intake to all its notifications and timers.
 5. The caseworkers' pages on emulated AWS: the work queue with 500 open referrals and a referral's page,
    next to the API's GET of the same data.
+6. Webhooks: on the local stack over HTTP, the time from a state change (POST) to the signed message at the
+   local receiver; in process, the AWS calls a delivery costs.
 """
 
 import json
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 IMPORT_RUNS = 7
 LATENCY_REQUESTS = 500
 OUTBOX_REFERRALS = 200
+WEBHOOK_REFERRALS = 100
 QUEUE_REFERRALS = 500
 PAGE_REQUESTS = 30
 
@@ -189,6 +192,114 @@ def outbox_latency() -> None:
         stack.shutdown()
 
 
+def webhook_latency() -> None:
+    """The demo creditor Evides has a webhook to the stack's own receiver (local/demo.py)."""
+    from local.aws import free_port
+    from local.stack import LocalStack
+    from tests.conftest import aanmelding
+
+    stack = LocalStack(free_port(), "bench-admin-key")
+    stack.settle()
+    stack.start_in_background()
+    try:
+        tijden = []
+        for n in range(WEBHOOK_REFERRALS):
+            nu = stack.clock.now().isoformat()
+            body = json.dumps(aanmelding(f"WEBHOOK-{n}-{uuid.uuid4()}", toestemming_op=nu)).encode()
+            verzoek = urllib.request.Request(  # noqa: S310 - the local stack
+                f"{stack.url}/v1/doorverwijzingen",
+                data=body,
+                headers={"Authorization": "Bearer demo-schuldeiser-evides", "Content-Type": "application/json"},
+            )
+            begin = time.perf_counter()
+            with urllib.request.urlopen(verzoek) as antwoord:  # noqa: S310
+                d_id = json.loads(antwoord.read())["id"]
+            while not any(
+                w["inhoud"]["data"]["doorverwijzingId"] == d_id and w["handtekeningKlopt"]
+                for w in stack.ontvanger.ontvangen()
+            ):
+                time.sleep(0.01)
+            tijden.append(time.perf_counter() - begin)
+        print(
+            "\n[6] local stack over HTTP: POST until the creditor's signed webhook (incassostop.gestart) is at the "
+            f"local receiver, {WEBHOOK_REFERRALS} referrals"
+        )
+        print(f"    {percentielen(tijden)}   (stream -> bus -> fan-out queue -> sender queue; pumps poll every 100 ms)")
+    finally:
+        stack.shutdown()
+
+
+def webhook_calls() -> None:
+    """What one delivery costs: one referral with no webhook, then with one, then with two (creditor and
+    organisation); the difference per delivery is the fan-out's message and the sender's work."""
+    from moto import mock_aws
+
+    from tests.conftest import aanmelding
+
+    aanroepen: Counter[str] = Counter()
+
+    # What the local pumps do (Lambda's event source mappings and the scheduler do that in AWS).
+    pompen = {"ReceiveMessage", "DeleteMessage", "ListSchedules", "ListScheduleGroups", "GetSchedule", "GetQueueUrl"}
+
+    def tel(event_name: str, **_kwargs: Any) -> None:
+        _, service, operatie = event_name.split(".", 2)
+        if service not in ("dynamodb-streams", "api-gateway") and operatie not in pompen:
+            aanroepen[f"{service}.{operatie}"] += 1
+
+    ontvanger = _ontvanger()
+    os.environ["WEBHOOK_LOKALE_ONTVANGERS"] = ontvanger
+    with mock_aws():
+        import boto3
+
+        boto3.setup_default_session()
+        boto3.DEFAULT_SESSION.events.register("before-call.*.*", tel)
+        stack, evides, walcheren = pilot()
+        evides.post("/v1/doorverwijzingen", aanmelding("WARM-UP"))
+        stack.settle()
+
+        def een_doorverwijzing(referentie: str) -> Counter[str]:
+            aanroepen.clear()
+            evides.post("/v1/doorverwijzingen", aanmelding(referentie))
+            stack.settle()
+            return Counter(aanroepen)
+
+        zonder = een_doorverwijzing("ZONDER-WEBHOOK")
+        evides.post("/v1/webhooks", {"url": f"{ontvanger}/evides", "soorten": ["incassostop.gestart"]})
+        een = een_doorverwijzing("EEN-WEBHOOK")
+        walcheren.post("/v1/webhooks", {"url": f"{ontvanger}/walcheren", "soorten": ["doorverwijzing.aangemeld"]})
+        twee = een_doorverwijzing("TWEE-WEBHOOKS")
+        print("\n[6] AWS API calls per webhook delivery (one referral with 0, 1 and 2 subscribed endpoints)")
+        print(
+            f"    referral with no webhook: {sum(zonder.values())} calls; with one: {sum(een.values())}; "
+            f"with two: {sum(twee.values())}"
+        )
+        per = twee - zonder
+        print(f"    per delivery: {sum(per.values()) / 2:.1f} calls (what the local pumps call for Lambda's event")
+        print("    source mappings and the scheduler left out), of which:")
+        for naam, aantal in sorted(per.items()):
+            print(f"      {naam:<40}{aantal / 2:.1f}")
+    del os.environ["WEBHOOK_LOKALE_ONTVANGERS"]
+
+
+def _ontvanger() -> str:
+    """A receiver that answers 204 to everything, on this machine."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
 def web_pages() -> None:
     from moto import mock_aws
 
@@ -239,6 +350,8 @@ def main() -> None:
     latency_and_api_calls()
     web_pages()
     outbox_latency()
+    webhook_calls()
+    webhook_latency()
 
 
 if __name__ == "__main__":
