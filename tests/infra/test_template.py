@@ -57,7 +57,7 @@ EIGEN_VARIABELEN = {
         "WEBHOOK_WACHTRIJ_ARN",
         "WEBHOOK_GROEP",
         "WEBHOOK_DLQ_ARN",
-        "TIMER_ROL_ARN",
+        "WEBHOOK_ROL_ARN",
         "WEBHOOK_UITSCHAKELEN_NA_DAGEN",
     },
 }

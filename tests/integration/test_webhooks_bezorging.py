@@ -7,10 +7,11 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import boto3
 import pytest
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
@@ -281,3 +282,49 @@ def test_at_send_time_an_address_that_now_resolves_inside_or_redirects_is_refuse
     [poging] = _log(pilot, "evides", omleiding["id"])[0]["pogingen"]
     assert poging["status"] == 302 and "niet gevolgd" in poging["fout"]
     assert ontvangers.op("/elders") == []
+
+
+def test_a_retry_that_comes_a_moment_early_is_planned_again_not_dropped(pilot, ontvangers):
+    webhook = _abonneren(pilot, "evides", ontvangers.url("/evides"))
+    ontvangers.antwoorden["/evides"] = [503]
+    _aanmelden(pilot)
+    [bericht] = _log(pilot, "evides", webhook["id"])
+    assert bericht["status"] == "opnieuw"
+    volgende = datetime.fromisoformat(bericht["volgendePoging"])
+    pilot.clock.advance(volgende - pilot.clock.now() - timedelta(seconds=1))
+
+    # The message comes a second before its time (a schedule firing early, or the queue bringing it twice).
+    sqs = boto3.client("sqs")
+    body = json.dumps({"webhookId": webhook["id"], "berichtId": bericht["id"]})
+    sqs.send_message(QueueUrl=pilot.refs["WebhookVerzendWachtrij"], MessageBody=body)
+    pilot.pumps.drain()
+    assert len(ontvangers.op("/evides")) == 1
+    planning = boto3.client("scheduler").list_schedules(GroupName=pilot.refs["WebhookGroep"])["Schedules"]
+    assert [s["Name"] for s in planning if bericht["id"] in s["Name"]]
+
+    pilot.advance(timedelta(seconds=2))
+    assert [o.headers["webhook-id"] for o in ontvangers.op("/evides")] == [bericht["id"]] * 2
+    assert _log(pilot, "evides", webhook["id"])[0]["status"] == "bezorgd"
+
+
+def test_the_log_pages_and_a_cursor_from_before_vanaf_is_bad_input(pilot, ontvangers):
+    webhook = _abonneren(pilot, "evides", ontvangers.url("/evides"))
+    doorverwijzing_id = _aanmelden(pilot)
+    _aanmelden(pilot, "EVD-2026-000124")
+    pilot.advance(timedelta(hours=2))
+    pilot.callers["evides"].post(f"/v1/doorverwijzingen/{doorverwijzing_id}/intrekkingen", {"reden": "betaald"})
+    pilot.settle()
+    basis = f"/v1/webhooks/{webhook['id']}/berichten"
+    eerste = pilot.callers["evides"].get(f"{basis}?limiet=3").body
+    tweede = pilot.callers["evides"].get(f"{basis}?limiet=3&volgende={eerste['volgende']}").body
+    soorten = [b["soort"] for b in eerste["items"] + tweede["items"]]
+    assert sorted(soorten[:2]) == ["doorverwijzing.ingetrokken", "incassostop.beeindigd"]
+    assert soorten[2:] == ["incassostop.gestart"] * 2 and tweede["volgende"] is None
+
+    vanaf = (pilot.clock.now() - timedelta(hours=1)).astimezone(UTC).isoformat().replace("+00:00", "Z")
+    recent = pilot.callers["evides"].get(f"{basis}?vanaf={vanaf}").body["items"]
+    assert len(recent) == 2
+    # A cursor from the first listing points at a message from before `vanaf`.
+    te_vroeg = pilot.callers["evides"].get(f"{basis}?vanaf={vanaf}&limiet=1&volgende={eerste['volgende']}")
+    assert te_vroeg.status == 400
+    assert te_vroeg.body["invalidParams"][0]["name"] == "volgende"

@@ -37,16 +37,18 @@ def versturen(event: dict[str, Any], context: LambdaContext, diensten: Diensten)
     came due). The messages of a batch are sent at the same time, each to its own endpoint: a slow receiver
     holds up no other (each attempt ends within the sender's timeout)."""
 
-    # Built once, before the threads share them (boto3 clients may be shared between threads).
+    # Built once, before the threads share them (boto3 clients may be shared between threads, not made).
     ctx, opslag, bezorging = diensten.context, diensten.webhooks, diensten.bezorging
+    diensten.email_verzender  # noqa: B018 - the owner's e-mail when an endpoint is switched off
 
-    def een(webhook_id: str, bericht_id: str) -> None:
-        webhookbezorging.versturen(ctx, opslag, bezorging, webhook_id, bericht_id)
+    def een(record: SQSRecord) -> None:
+        body = record.json_body
+        webhookbezorging.versturen(ctx, opslag, bezorging, str(body["webhookId"]), str(body["berichtId"]))
 
     records = [SQSRecord(r) for r in event["Records"]]
     fouten: list[PartialItemFailures] = []
     with ThreadPoolExecutor(max_workers=max(1, len(records))) as pool:
-        lopend = {pool.submit(een, *_bericht(record)): record for record in records}
+        lopend = {pool.submit(een, record): record for record in records}
         for taak, record in lopend.items():
             if (fout := taak.exception()) is not None:
                 logger.warning(
@@ -55,8 +57,3 @@ def versturen(event: dict[str, Any], context: LambdaContext, diensten: Diensten)
                 )
                 fouten.append({"itemIdentifier": record.message_id})
     return {"batchItemFailures": fouten}
-
-
-def _bericht(record: SQSRecord) -> tuple[str, str]:
-    body = record.json_body
-    return str(body["webhookId"]), str(body["berichtId"])

@@ -210,7 +210,7 @@ class Diensten:
 
         s = self.settings
         planner = SchedulerPlanner(
-            self.clients("scheduler"), s.webhook_groep, s.webhook_wachtrij_arn, s.timer_rol_arn, s.webhook_dlq_arn
+            self.clients("scheduler"), s.webhook_groep, s.webhook_wachtrij_arn, s.webhook_rol_arn, s.webhook_dlq_arn
         )
         return Bezorging(
             poster=WebhookPost(self.webhookadres),

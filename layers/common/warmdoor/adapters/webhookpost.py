@@ -14,6 +14,8 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeoutError
 from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Protocol
@@ -68,10 +70,17 @@ class WebhookPost:
         if not geheimen:
             raise ValueError("a webhook is never sent unsigned")
         begin = time.monotonic()
+        # The check looks the name up; a subscriber's name server that does not answer must not hold the
+        # sender (and the other endpoints in its batch) longer than a connection may take.
+        opzoeken = ThreadPoolExecutor(max_workers=1)
         try:
-            doel = self._controleer(url)
+            doel = opzoeken.submit(self._controleer, url).result(timeout=self._connect_timeout)
         except ValueError as fout:
             return Antwoord(None, _ms_sinds(begin), f"adres geweigerd: {fout}", "")
+        except FutureTimeoutError:
+            return Antwoord(None, _ms_sinds(begin), f"naam niet opgezocht binnen {self._connect_timeout:g} s", "")
+        finally:
+            opzoeken.shutdown(wait=False)
         nu = datetime.now(UTC)
         headers = {
             "Host": _host_header(doel),

@@ -77,7 +77,8 @@ _WEBHOOKINHOUD: dict[tuple[Rol, Webhooksoort], str] = {
     ),
     (Rol.SCHULDEISER, Webhooksoort.DOORVERWIJZING_AFGEROND): (
         "de organisatie legde een eindresultaat vast: `terugkoppeling` met de `uitkomst` die de schuldeiser "
-        "mag weten en `afgerondOp`."
+        "mag weten en `afgerondOp`. Een correctie die de uitkomst voor de schuldeiser verandert, komt als nieuw "
+        "bericht van deze soort (ander webhook-id) met de nieuwe uitkomst."
     ),
     (Rol.SCHULDEISER, Webhooksoort.DOORVERWIJZING_INGETROKKEN): (
         "de schuldeiser trok de doorverwijzing in: `ingetrokkenOp` en `intrekkingReden` (de incassostop "

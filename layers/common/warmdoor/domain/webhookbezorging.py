@@ -34,7 +34,11 @@ WACHTTIJDEN = (
     timedelta(hours=10),
     timedelta(hours=10),
 )
-JITTER = 0.2  # each wait is up to 20% shorter or longer, so failed endpoints' retries do not come in waves
+# Each wait is up to 20% longer, so failed endpoints' retries do not come in waves (never shorter: the round
+# lasts at least the 27.6 hours of the waits, more than the day the issue asks for).
+JITTER = 0.2
+# An attempt keeps this many attempts in its log (a message redelivered many times must not outgrow its item).
+MAX_POGINGEN = 20
 
 
 @dataclass(frozen=True)
@@ -56,15 +60,17 @@ def verdelen(ctx: Context, opslag: WebhookOpslag, wachtrij: Berichtwachtrij, g: 
     uitgaand = webhookberichten.SOORTEN.get(g.soort)
     if not uitgaand:
         return 0
-    d = ctx.repo.doorverwijzing(g.doorverwijzingId)
+    d = opslag.doorverwijzing_zonder_persoonsgegevens(g.doorverwijzingId)
     if d is None:
         logger.warning("referral of event is gone", extra={"doorverwijzing_id": g.doorverwijzingId})
         return 0
     te_versturen: list[tuple[str, str]] = []
     for u in webhookberichten.uitgaand(g, d, api_url):
         for w in opslag.webhooks_van(u.rol, u.eigenaar_id):
-            if not w.actief or u.soort not in w.soorten:
+            if u.soort not in w.soorten or not (w.actief or w.uitgeschakeldOp):
                 continue
+            # While WarmDoor switched the endpoint off, its messages are kept (given up) for redelivery.
+            status = Berichtstatus.WACHTRIJ if w.actief else Berichtstatus.OPGEGEVEN
             bericht = Bericht(
                 id=u.id,
                 webhookId=w.id,
@@ -72,8 +78,11 @@ def verdelen(ctx: Context, opslag: WebhookOpslag, wachtrij: Berichtwachtrij, g: 
                 doorverwijzingId=d.id,
                 tijdstip=g.tijdstip,
                 inhoud=u.inhoud,
-                status=Berichtstatus.WACHTRIJ,
+                status=status,
             )
+            if status == Berichtstatus.OPGEGEVEN:
+                opslag.bericht_toevoegen(bericht)
+                continue
             if not opslag.bericht_toevoegen(bericht):
                 bestaand = opslag.bericht(w.id, u.id)
                 if bestaand is None or bestaand.status != Berichtstatus.WACHTRIJ:
@@ -87,7 +96,7 @@ def wachttijd(poging: int, willekeur: Callable[[float, float], float] = random.u
     """How long after the `poging`-th failed attempt of a round the next one goes; None: the round is over."""
     if poging > len(WACHTTIJDEN):
         return None
-    return WACHTTIJDEN[poging - 1] * willekeur(1 - JITTER, 1 + JITTER)
+    return WACHTTIJDEN[poging - 1] * willekeur(1, 1 + JITTER)
 
 
 def _log(b: Bericht) -> dict[str, object]:
@@ -95,13 +104,16 @@ def _log(b: Bericht) -> dict[str, object]:
 
 
 def _volgende_in_reeks(opslag: WebhookOpslag, wachtrij: Berichtwachtrij, b: Bericht) -> None:
-    """After `b` is done: the earliest message about the same referral that waited for it goes now."""
+    """After `b` is done: the earliest open message about the same referral goes now, if it waited (or is
+    to go: queueing it twice sends it once)."""
     openstaand = opslag.openstaande_berichten(b.webhookId, b.doorverwijzingId)
     eerste = min(openstaand, key=lambda o: (o.tijdstip, o.id), default=None)
-    if eerste is None or eerste.status != Berichtstatus.WACHT:
+    if eerste is None or eerste.status == Berichtstatus.OPNIEUW:
         return
-    if opslag.bericht_bijwerken(eerste.model_copy(update={"status": Berichtstatus.WACHTRIJ}), eerste):
-        wachtrij.plaats([(eerste.webhookId, eerste.id)])
+    vrij = eerste.model_copy(update={"status": Berichtstatus.WACHTRIJ})
+    if eerste.status == Berichtstatus.WACHT and not opslag.bericht_bijwerken(vrij, eerste):
+        return  # another release got there first
+    wachtrij.plaats([(eerste.webhookId, eerste.id)])
 
 
 def _eerder_open(opslag: WebhookOpslag, b: Bericht) -> bool:
@@ -113,21 +125,16 @@ def _eerder_open(opslag: WebhookOpslag, b: Bericht) -> bool:
 def _storing(ctx: Context, opslag: WebhookOpslag, bezorging: Bezorging, w: Webhook, nu: datetime) -> None:
     """Every attempt failed since `storingSinds`; after `uitschakelen_na` the endpoint is switched off."""
     if w.storingSinds is None:
-        opslag.webhook_opslaan(w.model_copy(update={"storingSinds": nu}), nieuw=False)
+        opslag.webhook_storing(w.id, nu)
         return
     if not w.actief or nu - w.storingSinds < bezorging.uitschakelen_na:
         return
     dagen = bezorging.uitschakelen_na.days
-    uit = w.model_copy(
-        update={
-            "actief": False,
-            "uitgeschakeldOp": nu,
-            "uitschakelreden": f"Elke poging mislukte sinds {w.storingSinds:%Y-%m-%d %H:%M} UTC ({dagen} dagen)",
-        }
-    )
+    reden = f"Elke poging mislukte sinds {w.storingSinds:%Y-%m-%d %H:%M} UTC ({dagen} dagen)"
+    uit = w.model_copy(update={"actief": False, "uitgeschakeldOp": nu, "uitschakelreden": reden})
     # The owner is told first: should that fail, the next failed attempt switches it off and tells again.
     bezorging.melden(uit)
-    opslag.webhook_opslaan(uit, nieuw=False)
+    opslag.webhook_uitschakelen(w.id, nu, reden)
     ctx.metingen.tel("WebhooksUitgeschakeld")
     logger.warning("webhook switched off after failing", extra={"webhook_id": w.id})
 
@@ -136,9 +143,17 @@ def versturen(ctx: Context, opslag: WebhookOpslag, bezorging: Bezorging, webhook
     """One attempt of a message that is due (a duplicate or early call changes nothing)."""
     nu = ctx.klok.now()
     b = opslag.bericht(webhook_id, bericht_id)
-    if b is None or b.status not in (Berichtstatus.WACHTRIJ, Berichtstatus.OPNIEUW):
+    if b is None:
+        return
+    if b.status in (Berichtstatus.BEZORGD, Berichtstatus.OPGEGEVEN):
+        # Again from the queue: the release that followed it may have failed halfway.
+        _volgende_in_reeks(opslag, bezorging.wachtrij, b)
+        return
+    if b.status == Berichtstatus.WACHT:
         return
     if b.status == Berichtstatus.OPNIEUW and b.volgendePoging is not None and b.volgendePoging > nu:
+        # Early (a duplicate, or a schedule that fired a moment before its time): planned again, never dropped.
+        _plannen(bezorging, b, b.volgendePoging)
         return
     w = opslag.webhook(webhook_id)
     if w is None or not w.actief:
@@ -146,7 +161,10 @@ def versturen(ctx: Context, opslag: WebhookOpslag, bezorging: Bezorging, webhook
             _volgende_in_reeks(opslag, bezorging.wachtrij, b)
         return
     if _eerder_open(opslag, b):
-        opslag.bericht_bijwerken(b.model_copy(update={"status": Berichtstatus.WACHT, "volgendePoging": None}), b)
+        wacht = b.model_copy(update={"status": Berichtstatus.WACHT, "volgendePoging": None})
+        # The earlier one may have finished between the look and the write: then nothing would wake this one.
+        if opslag.bericht_bijwerken(wacht, b) and not _eerder_open(opslag, wacht):
+            _volgende_in_reeks(opslag, bezorging.wachtrij, wacht)
         return
     antwoord = bezorging.poster.post(w.url, b.id, b.inhoud, geldige_geheimen(w, nu))
     _vastleggen(ctx, opslag, bezorging, w, b, antwoord, nu)
@@ -159,14 +177,18 @@ def _vastleggen(
         tijdstip=nu, status=antwoord.status, duurMs=antwoord.duur_ms, fout=antwoord.fout, fragment=antwoord.fragment
     )
     aantal = b.rondePogingen + 1
-    wijziging: dict[str, object] = {"pogingen": [*b.pogingen, poging], "rondePogingen": aantal}
+    wijziging: dict[str, object] = {"pogingen": [*b.pogingen, poging][-MAX_POGINGEN:], "rondePogingen": aantal}
     wacht = None if antwoord.geslaagd else wachttijd(aantal, bezorging.willekeur)
     if antwoord.geslaagd:
         wijziging.update(status=Berichtstatus.BEZORGD, volgendePoging=None)
     elif wacht is None:
         wijziging.update(status=Berichtstatus.OPGEGEVEN, volgendePoging=None)
     else:
-        wijziging.update(status=Berichtstatus.OPNIEUW, volgendePoging=nu + wacht)
+        # Whole seconds, as the schedule's at() has them: the retry is never due after its schedule fired.
+        volgende = (nu + wacht).replace(microsecond=0) + timedelta(seconds=1)
+        wijziging.update(status=Berichtstatus.OPNIEUW, volgendePoging=volgende)
+        # Planned before it is recorded: should recording fail, the message comes again and is planned again.
+        _plannen(bezorging, b.model_copy(update={"rondePogingen": aantal}), volgende)
     nieuw = b.model_copy(update=wijziging)
     if not opslag.bericht_bijwerken(nieuw, b):
         return  # another attempt of the same message recorded itself first
@@ -175,15 +197,18 @@ def _vastleggen(
         "webhook attempt",
         extra={**_log(b), "status": antwoord.status, "duur_ms": antwoord.duur_ms, "poging": aantal},
     )
-    if nieuw.status == Berichtstatus.OPNIEUW and nieuw.volgendePoging is not None:
-        naam = f"webhook-{b.id}-{b.webhookId[:8]}-{b.ronde}-{aantal}"
-        bezorging.planner.plan(naam, nieuw.volgendePoging, {"webhookId": b.webhookId, "berichtId": b.id})
-    else:
+    if nieuw.status != Berichtstatus.OPNIEUW:
         if nieuw.status == Berichtstatus.OPGEGEVEN:
             ctx.metingen.tel("WebhooksOpgegeven")
         _volgende_in_reeks(opslag, bezorging.wachtrij, nieuw)
     if antwoord.geslaagd:
         if w.storingSinds is not None:
-            opslag.webhook_opslaan(w.model_copy(update={"storingSinds": None}), nieuw=False)
+            opslag.webhook_storing(w.id, None)
     else:
         _storing(ctx, opslag, bezorging, w, nu)
+
+
+def _plannen(bezorging: Bezorging, b: Bericht, moment: datetime) -> None:
+    """The one-time schedule of a message's next attempt (its name is the attempt's: planning twice is once)."""
+    naam = f"webhook-{b.id}-{b.webhookId[:8]}-{b.ronde}-{b.rondePogingen}"
+    bezorging.planner.plan(naam, moment, {"webhookId": b.webhookId, "berichtId": b.id})

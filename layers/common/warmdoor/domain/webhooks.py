@@ -179,7 +179,10 @@ def berichten(
 
 
 def _opnieuw(opslag: WebhookOpslag, b: Bericht) -> bool:
-    """A new round of attempts with the same id and body; an open message is on its way already."""
+    """A new round of attempts with the same id and body. A message waiting for its retry, or for an earlier
+    one, is on its way already; one that is to go now is queued again (should its queueing have failed)."""
+    if b.status == Berichtstatus.WACHTRIJ:
+        return True
     if b.status in OPENSTAAND:
         return False
     nieuw = b.model_copy(

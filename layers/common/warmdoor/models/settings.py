@@ -44,6 +44,7 @@ class Settings(BaseModel):
     webhook_wachtrij_arn: str = Field(default="", alias="WEBHOOK_WACHTRIJ_ARN")
     webhook_groep: str = Field(default="", alias="WEBHOOK_GROEP")
     webhook_dlq_arn: str = Field(default="", alias="WEBHOOK_DLQ_ARN")
+    webhook_rol_arn: str = Field(default="", alias="WEBHOOK_ROL_ARN")
     webhook_uitschakelen_na_dagen: int = Field(default=5, ge=1, le=30, alias="WEBHOOK_UITSCHAKELEN_NA_DAGEN")
     # Only the local stack and tests set this (template.yaml never does): exact origins such as
     # http://127.0.0.1:8000 that may receive webhooks although they are not https on a public address.

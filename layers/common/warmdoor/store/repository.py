@@ -123,6 +123,8 @@ class DynamoRepository:
         """`vanaf`: only sort keys from this value on."""
         pk_naam, sk_naam = keys.INDEX_KEYS[index]
         start = _cursor_uit(volgende, pk_naam, partitie)
+        if start and vanaf is not None and start[sk_naam]["S"] < vanaf:
+            raise OngeldigeCursor  # DynamoDB refuses a start outside the range asked for
         gevonden: list[Item] = []
         while True:
             vraag: dict[str, Any] = {

@@ -11,6 +11,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from warmdoor.models.entities import Doorverwijzing
 from warmdoor.models.webhooks import OPENSTAAND, Bericht, Webhook
 from warmdoor.ports import Pagina
 from warmdoor.store import keys
@@ -78,6 +79,29 @@ class DynamoWebhooks(DynamoRepository):
     def webhook_opslaan(self, webhook: Webhook, nieuw: bool) -> None:
         if not self._conditioneel(_webhook_item(webhook), _NIET_BESTAAND if nieuw else _BESTAAND):
             raise LookupError(f"webhook {webhook.id} {'exists already' if nieuw else 'is gone'}")
+
+    def _webhook_zetten(self, webhook_id: str, waarden: dict[str, Any]) -> None:
+        """Sets these attributes only, so that a change made meanwhile (a new secret, a new URL) stays."""
+        namen = {f"#{naam}": naam for naam in waarden}
+        self._client.update_item(
+            TableName=self._table,
+            Key=naar_dynamo(keys.webhook(webhook_id)),
+            UpdateExpression="SET " + ", ".join(f"#{naam} = :{naam}" for naam in waarden),
+            ConditionExpression=_BESTAAND,
+            ExpressionAttributeNames=namen,
+            ExpressionAttributeValues=naar_dynamo({f":{naam}": waarde for naam, waarde in waarden.items()}),
+        )
+
+    def webhook_storing(self, webhook_id: str, sinds: datetime | None) -> None:
+        self._webhook_zetten(webhook_id, {"storingSinds": sinds.isoformat() if sinds else None})
+
+    def webhook_uitschakelen(self, webhook_id: str, moment: datetime, reden: str) -> None:
+        self._webhook_zetten(
+            webhook_id, {"actief": False, "uitgeschakeldOp": moment.isoformat(), "uitschakelreden": reden}
+        )
+
+    def doorverwijzing_zonder_persoonsgegevens(self, doorverwijzing_id: str) -> Doorverwijzing | None:
+        return self._get_model(Doorverwijzing, keys.doorverwijzing(doorverwijzing_id))
 
     def webhook_verwijderen(self, webhook_id: str) -> None:
         self._client.delete_item(TableName=self._table, Key=naar_dynamo(keys.webhook(webhook_id)))
