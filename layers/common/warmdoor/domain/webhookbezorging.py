@@ -103,16 +103,19 @@ def _log(b: Bericht) -> dict[str, object]:
     return {"webhook_id": b.webhookId, "bericht_id": b.id, "soort": b.soort.value, "ronde": b.ronde}
 
 
-def _volgende_in_reeks(opslag: WebhookOpslag, wachtrij: Berichtwachtrij, b: Bericht) -> None:
-    """After `b` is done: the earliest open message about the same referral goes now, if it waited (or is
-    to go: queueing it twice sends it once)."""
+def _volgende_in_reeks(opslag: WebhookOpslag, wachtrij: Berichtwachtrij, b: Bericht, opnieuw: bool = False) -> None:
+    """After `b` is done: the earliest open message about the same referral goes now if it waited for it.
+    `opnieuw`: `b` came again after it was done, perhaps because this release failed halfway: then a message
+    left to go (but never queued) is queued as well (should it be on its way after all, it goes twice)."""
     openstaand = opslag.openstaande_berichten(b.webhookId, b.doorverwijzingId)
     eerste = min(openstaand, key=lambda o: (o.tijdstip, o.id), default=None)
-    if eerste is None or eerste.status == Berichtstatus.OPNIEUW:
+    if eerste is None:
         return
-    vrij = eerste.model_copy(update={"status": Berichtstatus.WACHTRIJ})
-    if eerste.status == Berichtstatus.WACHT and not opslag.bericht_bijwerken(vrij, eerste):
-        return  # another release got there first
+    if eerste.status == Berichtstatus.WACHT:
+        if not opslag.bericht_bijwerken(eerste.model_copy(update={"status": Berichtstatus.WACHTRIJ}), eerste):
+            return  # another release got there first
+    elif eerste.status != Berichtstatus.WACHTRIJ or not opnieuw:
+        return
     wachtrij.plaats([(eerste.webhookId, eerste.id)])
 
 
@@ -147,7 +150,7 @@ def versturen(ctx: Context, opslag: WebhookOpslag, bezorging: Bezorging, webhook
         return
     if b.status in (Berichtstatus.BEZORGD, Berichtstatus.OPGEGEVEN):
         # Again from the queue: the release that followed it may have failed halfway.
-        _volgende_in_reeks(opslag, bezorging.wachtrij, b)
+        _volgende_in_reeks(opslag, bezorging.wachtrij, b, opnieuw=True)
         return
     if b.status == Berichtstatus.WACHT:
         return
