@@ -69,11 +69,13 @@ def cold_imports() -> None:
         print(f"    {naam:<28}{tijd * 1000:7.0f} ms   {tijd / boto3_tijd:4.2f}x")
 
 
+def _p95(tijden: list[float]) -> float:
+    return sorted(tijden)[int(len(tijden) * 0.95) - 1]
+
+
 def percentielen(tijden: list[float]) -> str:
-    tijden = sorted(tijden)
-    p50 = tijden[len(tijden) // 2]
-    p95 = tijden[int(len(tijden) * 0.95) - 1]
-    return f"p50 {p50 * 1000:6.1f} ms   p95 {p95 * 1000:6.1f} ms   (n={len(tijden)})"
+    p50 = sorted(tijden)[len(tijden) // 2]
+    return f"p50 {p50 * 1000:6.1f} ms   p95 {_p95(tijden) * 1000:6.1f} ms   (n={len(tijden)})"
 
 
 def pilot() -> tuple[Any, Any, Any]:
@@ -116,17 +118,7 @@ def latency_and_api_calls() -> None:
         stack, evides, _ = pilot()
         evides.post("/v1/doorverwijzingen", aanmelding("WARM-UP"))
         stack.settle()
-
-        tijden = []
-        for n in range(LATENCY_REQUESTS):
-            begin = time.perf_counter()
-            antwoord = evides.post("/v1/doorverwijzingen", aanmelding(f"BENCH-{n}"))
-            tijden.append(time.perf_counter() - begin)
-            assert antwoord.status == 201, antwoord.body
-        print(
-            f"\n[2] POST /v1/doorverwijzingen, authorizer + API handler on in-process moto, {LATENCY_REQUESTS} requests"
-        )
-        print(f"    {percentielen(tijden)}")
+        intake_en_vloer(stack, evides.key)
         stack.settle()
 
         pomp = {"ListSchedules", "ListScheduleGroups", "GetSchedule"}
@@ -152,6 +144,51 @@ def latency_and_api_calls() -> None:
             print(f"      {naam:<40}{aantal}")
         plumbing = sum(aanroepen.values()) - sum(aanroepen_app.values())
         print(f"    (+{plumbing} calls by the local stream, queue and timer pumps and the gateway's usage-plan check)")
+
+
+def intake_en_vloer(stack: Any, sleutel: str) -> None:
+    """The intake's handlers (authorizer, then API) with the events API Gateway gives them, next to the floor: a
+    bare handler that does one put_item on the same moto. Taken in turns, so that both see the same machine."""
+    import boto3
+
+    from local import template
+    from local.gateway import authorized, proxy_event, request_authorizer_event
+    from local.lambdas import LambdaContext
+    from tests.conftest import aanmelding
+
+    dynamodb = boto3.client("dynamodb")
+    headers = {"Authorization": f"Bearer {sleutel}", "Content-Type": "application/json"}
+    authorizer = template.authorizer_function()
+
+    def event(referentie: str) -> dict[str, Any]:
+        body = json.dumps(aanmelding(referentie)).encode()
+        pad = "/doorverwijzingen"
+        return proxy_event(pad, {}, "POST", pad, "", headers, body, "127.0.0.1")
+
+    def intake(e: dict[str, Any]) -> None:
+        beleid = stack.runtime.invoke(authorizer, request_authorizer_event(e))
+        antwoord = stack.runtime.invoke("ApiFunction", authorized(e, beleid))
+        assert antwoord["statusCode"] == 201, antwoord["body"]
+
+    def vloer(e: dict[str, Any], _context: LambdaContext) -> dict[str, Any]:
+        item = {"PK": {"S": f"VLOER#{uuid.uuid4()}"}, "SK": {"S": "VLOER"}, "body": {"S": e["body"]}}
+        dynamodb.put_item(TableName=stack.table, Item=item)
+        return {"statusCode": 201, "body": "{}"}
+
+    intake_tijden, vloer_tijden = [], []
+    for n in range(LATENCY_REQUESTS):
+        e = event(f"BENCH-{n}")
+        begin = time.perf_counter()
+        intake(e)
+        intake_tijden.append(time.perf_counter() - begin)
+        begin = time.perf_counter()
+        vloer(e, LambdaContext("Vloer", str(uuid.uuid4()), 10))
+        vloer_tijden.append(time.perf_counter() - begin)
+    verhouding = _p95(intake_tijden) / _p95(vloer_tijden)
+    print(f"\n[2] POST /v1/doorverwijzingen on in-process moto, {LATENCY_REQUESTS} requests, in turns with the floor")
+    print(f"    intake (authorizer + API handler)      {percentielen(intake_tijden)}")
+    print(f"    floor (bare handler, one put_item)     {percentielen(vloer_tijden)}")
+    print(f"    intake p95 / floor p95: {verhouding:.1f}x (target <= 3x)")
 
 
 def local_stack_latency() -> None:

@@ -20,6 +20,7 @@ from warmdoor.ports import (
     ClaimBestaat,
     Claimsoort,
     DoorverwijzingFilter,
+    EenmaligBezig,
     Email,
     OngeldigeCursor,
     Pagina,
@@ -127,6 +128,12 @@ class GeheugenRepository:
     def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
         return self.claims.get((soort, schuldeiser_id, waarde))
 
+    def intake_gegevens(
+        self, schuldeiser_id: str, claims: Sequence[tuple[Claimsoort, str]]
+    ) -> tuple[Schuldeiser | None, Routering, list[Claim | None]]:
+        gevonden = [self.claim(soort, schuldeiser_id, waarde) for soort, waarde in claims]
+        return self.schuldeiser(schuldeiser_id), self.routering(), gevonden
+
     def doorverwijzing_aanmelden(
         self,
         doorverwijzing: Doorverwijzing,
@@ -148,6 +155,19 @@ class GeheugenRepository:
 
     def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None:
         return self.doorverwijzingen_.get(doorverwijzing_id)
+
+    def doorverwijzing_zonder_persoonsgegevens(self, doorverwijzing_id: str) -> Doorverwijzing | None:
+        d = self.doorverwijzing(doorverwijzing_id)
+        return d.zonder_persoonsgegevens() if d else None
+
+    def doorverwijzing_met_partijen(
+        self, doorverwijzing_id: str, organisatie_id: str, schuldeiser_id: str
+    ) -> tuple[Doorverwijzing | None, Organisatie | None, Schuldeiser | None]:
+        return (
+            self.doorverwijzing(doorverwijzing_id),
+            self.organisatie(organisatie_id),
+            self.schuldeiser(schuldeiser_id),
+        )
 
     def _gefilterd(self, filter: DoorverwijzingFilter) -> list[Doorverwijzing]:
         return [
@@ -231,15 +251,24 @@ def geweigerd() -> PermanenteBezorgfout:
 
 @dataclass
 class Eenmalig:
-    """Once per key: a key that completed is skipped; one that failed may run again."""
+    """The records in memory: per key, the messages sent, and whether an invocation holds it."""
 
-    gedaan: set[str] = field(default_factory=set)
+    verstuurd_: dict[str, set[str]] = field(default_factory=dict)
+    bezig: set[str] = field(default_factory=set)
 
-    def uitvoeren(self, idempotentiesleutel: str, actie: Callable[[], None]) -> None:
-        if idempotentiesleutel in self.gedaan:
-            return
-        actie()
-        self.gedaan.add(idempotentiesleutel)
+    def beginnen(self, sleutel: str) -> frozenset[str]:
+        if sleutel in self.bezig:
+            raise EenmaligBezig(sleutel)
+        self.bezig.add(sleutel)
+        return frozenset(self.verstuurd_.get(sleutel, set()))
+
+    def verstuurd(self, sleutel: str, bericht: str, laatste: bool) -> None:
+        self.verstuurd_.setdefault(sleutel, set()).add(bericht)
+        if laatste:
+            self.bezig.discard(sleutel)
+
+    def vrijgeven(self, sleutel: str) -> None:
+        self.bezig.discard(sleutel)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import time
 import unicodedata
 
 import boto3
@@ -14,11 +15,13 @@ from local import aws, outbox, template
 from local import replay as lokale_replay
 from tests.conftest import aanmelding
 from warmdoor import notifier
+from warmdoor.adapters.eenmalig import BEZIG_SECONDEN, DynamoEenmalig
 from warmdoor.adapters.ses import SesEmailVerzender
+from warmdoor.adapters.sns import SnsSmsVerzender
 from warmdoor.domain import meldingen
 from warmdoor.ops import replay
 from warmdoor.ops.replay import lambda_record
-from warmdoor.ports import Email, PermanenteBezorgfout
+from warmdoor.ports import EenmaligBezig, Email, PermanenteBezorgfout
 
 
 def verstuur(pilot, body=None):
@@ -160,6 +163,39 @@ def test_ses_failing_then_recovering_sends_exactly_one_email(pilot, monkeypatch)
     verstuur(pilot)
     assert haperend.pogingen == 4
     assert len(mails_aan(pilot, "intake@walcheren.example")) == 1
+
+
+def test_a_retry_after_one_of_two_sms_failed_sends_only_that_one(pilot, monkeypatch):
+    """The event's record lists each message as it goes out: the retry does not send the other one again."""
+    pogingen = []
+    echt = SnsSmsVerzender.verstuur
+
+    def verstuur_sms(verzender, sms):
+        pogingen.append(sms.aan)
+        if len(pogingen) == 1:
+            raise ClientError({"Error": {"Code": "Throttling", "Message": "slow down"}}, "Publish")
+        echt(verzender, sms)
+
+    monkeypatch.setattr(SnsSmsVerzender, "verstuur", verstuur_sms)
+    verstuur(pilot)
+    eerste, tweede = pogingen[:2]
+    assert eerste != tweede and pogingen[2:] == [eerste]
+    assert sorted(s["to"] for s in pilot.outbox()["sms"]) == sorted([eerste, tweede])
+
+
+def test_an_events_record_is_held_by_one_invocation_at_a_time(pilot, monkeypatch):
+    eenmalig = DynamoEenmalig(boto3.client("dynamodb"), pilot.refs["IdempotentieTabel"])
+    assert eenmalig.beginnen("gebeurtenis-1#sms") == frozenset()
+    eenmalig.verstuurd("gebeurtenis-1#sms", "bericht-a", laatste=False)
+    with pytest.raises(EenmaligBezig):
+        eenmalig.beginnen("gebeurtenis-1#sms")  # a duplicate delivery while the first still sends
+    assert eenmalig.beginnen("gebeurtenis-1#email") == frozenset()  # the other channel's record is its own
+
+    nu = time.time()
+    monkeypatch.setattr(time, "time", lambda: nu + BEZIG_SECONDEN + 1)  # the first invocation died holding it
+    assert eenmalig.beginnen("gebeurtenis-1#sms") == {"bericht-a"}
+    eenmalig.verstuurd("gebeurtenis-1#sms", "bericht-b", laatste=True)
+    assert eenmalig.beginnen("gebeurtenis-1#sms") == {"bericht-a", "bericht-b"}  # freed by the last message
 
 
 def test_a_permanently_refused_address_is_recorded_not_retried(pilot, monkeypatch):

@@ -1,6 +1,6 @@
 """What the domain needs from the outside world, as Protocols. Only wiring.py picks the implementations."""
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -106,6 +106,13 @@ class Repository(Protocol):
         """The claim as stored, also when it has expired (the caller decides what that means)."""
         ...
 
+    def intake_gegevens(
+        self, schuldeiser_id: str, claims: Sequence[tuple[Claimsoort, str]]
+    ) -> tuple[Schuldeiser | None, Routering, list[Claim | None]]:
+        """What intake reads before it decides, in one request: the creditor, the routing, and the creditor's
+        claims of these kinds and values, as stored (in the order asked)."""
+        ...
+
     def doorverwijzing_aanmelden(
         self,
         doorverwijzing: Doorverwijzing,
@@ -123,6 +130,15 @@ class Repository(Protocol):
 
     def doorverwijzing(self, doorverwijzing_id: str) -> Doorverwijzing | None:
         """The referral, with its personal data as long as they are stored."""
+        ...
+
+    def doorverwijzing_zonder_persoonsgegevens(self, doorverwijzing_id: str) -> Doorverwijzing | None: ...
+
+    def doorverwijzing_met_partijen(
+        self, doorverwijzing_id: str, organisatie_id: str, schuldeiser_id: str
+    ) -> tuple[Doorverwijzing | None, Organisatie | None, Schuldeiser | None]:
+        """The referral (with its personal data as long as they are stored), its organisation and its creditor,
+        in one request."""
         ...
 
     def doorverwijzingen(
@@ -219,10 +235,24 @@ class Teksten(Protocol):
     def sms(self, template: str, g: Gebeurtenis, d: Doorverwijzing, organisatie: Organisatie) -> str: ...
 
 
+class EenmaligBezig(Exception):
+    """Another invocation is sending this event's messages right now."""
+
+
 class Eenmalig(Protocol):
-    def uitvoeren(self, idempotentiesleutel: str, actie: Callable[[], None]) -> None:
-        """Runs `actie` once per key, ever: a key that completed before is skipped; one that failed
-        may run again. Raises when another invocation is running the same key right now."""
+    """Each message once, ever, with one record per event and channel that lists the messages sent."""
+
+    def beginnen(self, sleutel: str) -> frozenset[str]:
+        """Takes the record `sleutel` for this invocation (until it is freed, or for longer than a function
+        may run); returns the messages it lists as sent. Raises EenmaligBezig while another holds it."""
+        ...
+
+    def verstuurd(self, sleutel: str, bericht: str, laatste: bool) -> None:
+        """Lists `bericht` as sent; `laatste`: this invocation is done with the record and frees it."""
+        ...
+
+    def vrijgeven(self, sleutel: str) -> None:
+        """Frees the record without listing anything (a message failed, or none was left to send)."""
         ...
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     # Imported where they are used: a handler module imports this one, and the domain and its pydantic
     # models are most of a cold start (a page like the sign-in form needs none of them).
-    from warmdoor.adapters.eenmalig import PowertoolsEenmalig
+    from warmdoor.adapters.eenmalig import DynamoEenmalig
     from warmdoor.adapters.gebeurtenisbus import EventBridgeBus
     from warmdoor.domain.context import Context
     from warmdoor.domain.webhookbezorging import Bezorging
@@ -135,14 +135,10 @@ class Diensten:
         return SnsSmsVerzender(self.clients("sns"), self.settings.sms_afzender)
 
     @cached_property
-    def eenmalig(self) -> "PowertoolsEenmalig":
-        from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
+    def eenmalig(self) -> "DynamoEenmalig":
+        from warmdoor.adapters.eenmalig import DynamoEenmalig
 
-        from warmdoor.adapters.eenmalig import PowertoolsEenmalig
-
-        return PowertoolsEenmalig(
-            DynamoDBPersistenceLayer(table_name=self.settings.idempotentie_tabel, boto3_client=self.clients("dynamodb"))
-        )
+        return DynamoEenmalig(self.clients("dynamodb"), self.settings.idempotentie_tabel)
 
     @cached_property
     def timer_planner(self) -> "TimerPlanner":

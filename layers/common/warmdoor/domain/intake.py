@@ -9,7 +9,7 @@ from warmdoor.domain.context import Context
 from warmdoor.domain.errors import Conflict, NietGevonden, Verboden
 from warmdoor.domain.routering import gemeente_voor
 from warmdoor.domain.toegang import Handeling, vereis
-from warmdoor.models.entities import Doorverwijzing, Organisatie, Principal
+from warmdoor.models.entities import Doorverwijzing, Organisatie, Principal, Routering
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.models.requests import DoorverwijzingVerzoek
 from warmdoor.ports import Claim, ClaimBestaat, Claimsoort
@@ -48,7 +48,10 @@ def bestemming(ctx: Context, gemeentecode: str | None, postcode: str) -> tuple[s
     """Where a referral for this address goes: the municipality and its organisation (the intake's routing,
     also for a form that shows it before it is sent). GeenDeelnemendeOrganisatie or TegenstrijdigAdres
     when it goes nowhere."""
-    routering = ctx.repo.routering()
+    return _bestemming(ctx, ctx.repo.routering(), gemeentecode, postcode)
+
+
+def _bestemming(ctx: Context, routering: Routering, gemeentecode: str | None, postcode: str) -> tuple[str, Organisatie]:
     code = gemeente_voor(routering, gemeentecode, postcode)
     organisatie = ctx.repo.organisatie(routering.gemeenten[code].organisatieId)
     assert organisatie is not None, "the routing names only organisations that exist"
@@ -85,15 +88,17 @@ def aanmelden(
                 verlooptOp=nu + SLEUTEL_GELDIG,
             ),
         )
-    for claim in claims:
-        bestaande = _geldig(ctx.repo.claim(claim.soort, claim.schuldeiserId, claim.waarde), nu)
+    schuldeiser, routering, opgeslagen = ctx.repo.intake_gegevens(
+        principal.schuldeiserId, [(c.soort, c.waarde) for c in claims]
+    )
+    for claim, gevonden in zip(claims, opgeslagen, strict=True):
+        bestaande = _geldig(gevonden, nu)
         if bestaande is not None:
             return _eerder(ctx, claim, bestaande), False
 
-    schuldeiser = ctx.repo.schuldeiser(principal.schuldeiserId)
     if schuldeiser is None:
         raise Verboden("De schuldeiser van deze sleutel bestaat niet meer")
-    gemeentecode, organisatie = bestemming(ctx, verzoek.gemeentecode, verzoek.adres.postcode)
+    gemeentecode, organisatie = _bestemming(ctx, routering, verzoek.gemeentecode, verzoek.adres.postcode)
 
     nieuw, soorten = doorverwijzing.registreren(
         doorverwijzing_id, verzoek, inhoud, schuldeiser, organisatie, gemeentecode, ctx.beleid, nu

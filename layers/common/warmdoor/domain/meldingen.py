@@ -3,7 +3,7 @@ The texts are the messages package's (through the Teksten port); whether a messa
 address, and what happens when it cannot, is decided here."""
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from aws_lambda_powertools import Logger
 
-from warmdoor.domain import doorverwijzing, raadplegen
+from warmdoor.domain import doorverwijzing
 from warmdoor.domain.context import Context
 from warmdoor.domain.levensloop import bezorgprobleem_opgelost, bezorgprobleem_vastleggen
 from warmdoor.models.common import is_mobiel
@@ -81,11 +81,23 @@ class BezorgingMislukt(Exception):
     """One or more messages of an event could not be sent now; the event must be tried again."""
 
 
-def _partijen(ctx: Context, d: Doorverwijzing) -> tuple[Organisatie, Schuldeiser | None]:
-    organisatie = ctx.repo.organisatie(d.organisatieId)
+def _lezen(ctx: Context, g: Gebeurtenis) -> tuple[Doorverwijzing, Organisatie, Schuldeiser | None] | None:
+    """The referral as anyone may read it now, its organisation and its creditor: one request, or three for an
+    event written before events named their parties."""
+    if g.organisatieId is not None and g.schuldeiserId is not None:
+        d, organisatie, schuldeiser = ctx.repo.doorverwijzing_met_partijen(
+            g.doorverwijzingId, g.organisatieId, g.schuldeiserId
+        )
+    else:
+        d = ctx.repo.doorverwijzing(g.doorverwijzingId)
+        organisatie = ctx.repo.organisatie(d.organisatieId) if d else None
+        schuldeiser = ctx.repo.schuldeiser(d.schuldeiserId) if d else None
+    if d is None:
+        logger.warning("referral of event is gone", extra={"doorverwijzing_id": g.doorverwijzingId})
+        return None
     if organisatie is None:
         raise LookupError(f"organisation {d.organisatieId} of referral {d.id} is gone")
-    return organisatie, ctx.repo.schuldeiser(d.schuldeiserId)
+    return doorverwijzing.zoals_nu(d, ctx.klok.now()), organisatie, schuldeiser
 
 
 def _email_adressen(bericht: Bericht, organisatie: Organisatie, schuldeiser: Schuldeiser | None) -> list[str]:
@@ -130,10 +142,10 @@ class _Verzending:
 
     @property
     def idempotentiesleutel(self) -> str:
-        # The address is hashed: the idempotency records must hold no personal data.
+        """Names the message in its event's record (one per event and channel). The address is hashed: the
+        idempotency records must hold no personal data."""
         adres_hash = hashlib.sha256(self.adres.encode()).hexdigest()[:16]
-        g, b = self.gebeurtenis, self.bericht
-        return f"{g.id}#{self.kanaal}#{b.template}#{b.ontvanger}#{adres_hash}"
+        return f"{self.bericht.template}#{self.bericht.ontvanger}#{adres_hash}"
 
     def log(self) -> dict[str, Any]:
         """What a log line may say of it: ids and kinds, never an address or a name."""
@@ -171,31 +183,19 @@ def _niet_verstuurd(ctx: Context, v: _Verzending, poging: Poging, fout: str, cod
         bezorgprobleem_vastleggen(ctx, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "mislukt")
 
 
-def _verstuur(
-    ctx: Context,
-    eenmalig: Eenmalig,
-    d: Doorverwijzing,
-    v: _Verzending,
-    verstuur: Callable[[], None],
-    poging: Poging,
-) -> bool:
-    """Sends once; False when it did not go out now and the event must come again."""
+def _verstuur(ctx: Context, d: Doorverwijzing, v: _Verzending, verstuur: Callable[[], None], poging: Poging) -> bool:
+    """Sends one message; False when it did not go out now and the event must come again."""
     ctx.metingen.tel(f"{v.kanaal.capitalize()}Verwerkt")
     if not poging.tijd_over():
         _niet_verstuurd(ctx, v, poging, "GeenTijdMeer")
         return False
-
-    def eenmaal() -> None:
-        try:
-            verstuur()
-        except PermanenteBezorgfout:
-            # Recorded and reported, not retried: a wrong address will not become right.
-            ctx.metingen.tel("MeldingenGeweigerd")
-            logger.warning("message refused for good", extra=v.log())
-            bezorgprobleem_vastleggen(ctx, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "geweigerd")
-
     try:
-        eenmalig.uitvoeren(v.idempotentiesleutel, eenmaal)
+        verstuur()
+    except PermanenteBezorgfout:
+        # Recorded and reported, not retried: a wrong address will not become right.
+        ctx.metingen.tel("MeldingenGeweigerd")
+        logger.warning("message refused for good", extra=v.log())
+        bezorgprobleem_vastleggen(ctx, v.gebeurtenis, v.kanaal, v.bericht.ontvanger.value, v.id, "geweigerd")
     except BezorgingNietIngericht as fout:
         ctx.metingen.tel("BezorgingNietIngericht")  # its own alarm: the provider is not set up yet
         _niet_verstuurd(ctx, v, poging, type(fout).__name__, code=str(fout))
@@ -208,17 +208,44 @@ def _verstuur(
     return True
 
 
+def _versturen(
+    ctx: Context,
+    eenmalig: Eenmalig,
+    gebeurtenis: Gebeurtenis,
+    kanaal: str,
+    verzendingen: Sequence[tuple[_Verzending, Doorverwijzing, Callable[[], None]]],
+    poging: Poging,
+) -> None:
+    """Sends each message the event's record does not list as sent, listing it as it goes out (a retry sends
+    only the rest); every one is tried before a failure is raised."""
+    if not verzendingen:
+        return
+    sleutel = f"{gebeurtenis.id}#{kanaal}"
+    al_verstuurd = eenmalig.beginnen(sleutel)
+    te_doen = [(v, d, verstuur) for v, d, verstuur in verzendingen if v.idempotentiesleutel not in al_verstuurd]
+    mislukt, vrij = 0, False
+    for nummer, (v, d, verstuur) in enumerate(te_doen, 1):
+        if _verstuur(ctx, d, v, verstuur, poging):
+            vrij = nummer == len(te_doen)
+            eenmalig.verstuurd(sleutel, v.idempotentiesleutel, laatste=vrij)
+        else:
+            mislukt += 1
+    if not vrij:
+        eenmalig.vrijgeven(sleutel)
+    if mislukt:
+        raise BezorgingMislukt(f"{mislukt} message(s) of event {gebeurtenis.id} not sent")
+
+
 def _berichten(
     ctx: Context, gebeurtenis: Gebeurtenis, tabel: dict[Any, tuple[Bericht, ...]]
 ) -> Iterator[tuple[Bericht, Doorverwijzing, Organisatie, Schuldeiser | None]]:
     berichten = tabel.get(gebeurtenis.soort, ())
     if not berichten:
         return
-    d = raadplegen.lees(ctx, gebeurtenis.doorverwijzingId)
-    if d is None:
-        logger.warning("referral of event is gone", extra={"doorverwijzing_id": gebeurtenis.doorverwijzingId})
+    gelezen = _lezen(ctx, gebeurtenis)
+    if gelezen is None:
         return
-    organisatie, schuldeiser = _partijen(ctx, d)
+    d, organisatie, schuldeiser = gelezen
     for bericht in berichten:
         if not bericht.alleen_open or gebeurtenis.status in OPEN_STATUSSEN:
             yield bericht, d, organisatie, schuldeiser
@@ -241,11 +268,6 @@ def _gebeurtenis(ctx: Context, gebeurtenis: Gebeurtenis, kanaal: str, poging: Po
         raise
 
 
-def _afgerond(gebeurtenis: Gebeurtenis, mislukt: int) -> None:
-    if mislukt:
-        raise BezorgingMislukt(f"{mislukt} message(s) of event {gebeurtenis.id} not sent")
-
-
 def emails(
     ctx: Context,
     gebeurtenis: Gebeurtenis,
@@ -254,16 +276,16 @@ def emails(
     eenmalig: Eenmalig,
     poging: Poging,
 ) -> None:
-    """Sends the e-mails this event calls for, each once; every one is tried before a failure is raised."""
+    """Sends the e-mails this event calls for, each once."""
     with _gebeurtenis(ctx, gebeurtenis, "email", poging):
-        mislukt = 0
+        verzendingen = []
         for bericht, d, organisatie, schuldeiser in _berichten(ctx, gebeurtenis, EMAILS):
             onderwerp, tekst, html = teksten.email(bericht.template, gebeurtenis, d, organisatie)
             for volgnummer, adres in enumerate(_email_adressen(bericht, organisatie, schuldeiser)):
                 email = Email(aan=(adres,), onderwerp=onderwerp, tekst=tekst, html=html)
                 v = _Verzending(gebeurtenis, "email", bericht, volgnummer, adres)
-                mislukt += not _verstuur(ctx, eenmalig, d, v, partial(verzender.verstuur, email), poging)
-        _afgerond(gebeurtenis, mislukt)
+                verzendingen.append((v, d, partial(verzender.verstuur, email)))
+        _versturen(ctx, eenmalig, gebeurtenis, "email", verzendingen, poging)
 
 
 def sms(
@@ -274,13 +296,12 @@ def sms(
     eenmalig: Eenmalig,
     poging: Poging,
 ) -> None:
-    """Sends the SMS messages this event calls for, each once; every one is tried before a failure is raised."""
+    """Sends the SMS messages this event calls for, each once."""
     with _gebeurtenis(ctx, gebeurtenis, "sms", poging):
-        mislukt = 0
+        verzendingen = []
         for bericht, d, organisatie, _ in _berichten(ctx, gebeurtenis, SMS):
             tekst = teksten.sms(bericht.template, gebeurtenis, d, organisatie)
             for volgnummer, nummer in enumerate(_sms_nummers(bericht, d, organisatie)):
                 v = _Verzending(gebeurtenis, "sms", bericht, volgnummer, nummer)
-                bericht_sms = Sms(aan=nummer, tekst=tekst)
-                mislukt += not _verstuur(ctx, eenmalig, d, v, partial(verzender.verstuur, bericht_sms), poging)
-        _afgerond(gebeurtenis, mislukt)
+                verzendingen.append((v, d, partial(verzender.verstuur, Sms(aan=nummer, tekst=tekst))))
+        _versturen(ctx, eenmalig, gebeurtenis, "sms", verzendingen, poging)

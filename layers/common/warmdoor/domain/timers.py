@@ -33,14 +33,17 @@ def invoer(timer: Timer, doorverwijzing_id: str) -> dict[str, str]:
 
 def bijwerken(ctx: Context, doorverwijzing_id: str, planner: TimerPlanner) -> None:
     """Brings the schedules in line with the referral as it is now; safe to repeat for any event."""
-    d = ctx.repo.doorverwijzing(doorverwijzing_id)
+    d = ctx.repo.doorverwijzing_zonder_persoonsgegevens(doorverwijzing_id)
     if d is None:
         return
     nu = ctx.klok.now()
+    # A referral still as it was registered never had a schedule for a timer it has no moment for.
+    nooit_gepland = d.versie == 1
     for timer, moment in timers(d).items():
         naam = schedule_naam(timer, d.id)
         if moment is None:
-            planner.verwijder(naam)
+            if not nooit_gepland:
+                planner.verwijder(naam)
         elif moment <= nu + _DIRECT:
             planner.verwijder(naam)
             _WERK[timer](ctx, d.id)

@@ -17,8 +17,10 @@ from aws_lambda_powertools import Logger
 from warmdoor.domain import webhookberichten
 from warmdoor.domain.context import Context
 from warmdoor.domain.webhooks import geldige_geheimen
+from warmdoor.models.entities import Doorverwijzing
+from warmdoor.models.enums import Rol
 from warmdoor.models.events import Gebeurtenis
-from warmdoor.models.webhooks import Bericht, Berichtstatus, Poging, Webhook
+from warmdoor.models.webhooks import Bericht, Berichtstatus, Poging, Webhook, Webhooksoort
 from warmdoor.ports import Antwoord, Berichtwachtrij, TimerPlanner, WebhookOpslag, WebhookPoster
 
 logger = Logger(child=True)
@@ -56,18 +58,30 @@ class Bezorging:
 
 def verdelen(ctx: Context, opslag: WebhookOpslag, wachtrij: Berichtwachtrij, g: Gebeurtenis, api_url: str) -> int:
     """Stores a message for every active endpoint that wants this event and queues it; returns how many.
-    An event that comes twice makes no second message (the id is the event's and the kind's)."""
-    uitgaand = webhookberichten.SOORTEN.get(g.soort)
-    if not uitgaand:
+    An event that comes twice makes no second message (the id is the event's and the kind's). The referral
+    is read only when someone subscribes (most events go to no endpoint)."""
+    soorten = webhookberichten.SOORTEN.get(g.soort)
+    if not soorten:
         return 0
-    d = opslag.doorverwijzing_zonder_persoonsgegevens(g.doorverwijzingId)
+    d: Doorverwijzing | None = None
+    if g.schuldeiserId is None or g.organisatieId is None:
+        d = _doorverwijzing(opslag, g)  # an event from before it named its parties
+        if d is None:
+            return 0
+    eigenaren = {
+        Rol.SCHULDEISER: g.schuldeiserId or (d.schuldeiserId if d else ""),
+        Rol.ORGANISATIE: g.organisatieId or (d.organisatieId if d else ""),
+    }
+    abonnees = {rol: opslag.webhooks_van(rol, eigenaren[rol]) for rol in {rol for rol, _ in soorten}}
+    if not any(_wil(w, soort) for rol, soort in soorten for w in abonnees[rol]):
+        return 0
+    d = d or _doorverwijzing(opslag, g)
     if d is None:
-        logger.warning("referral of event is gone", extra={"doorverwijzing_id": g.doorverwijzingId})
         return 0
     te_versturen: list[tuple[str, str]] = []
     for u in webhookberichten.uitgaand(g, d, api_url):
-        for w in opslag.webhooks_van(u.rol, u.eigenaar_id):
-            if u.soort not in w.soorten or not (w.actief or w.uitgeschakeldOp):
+        for w in abonnees[u.rol]:
+            if not _wil(w, u.soort):
                 continue
             # While WarmDoor switched the endpoint off, its messages are kept (given up) for redelivery.
             status = Berichtstatus.WACHTRIJ if w.actief else Berichtstatus.OPGEGEVEN
@@ -90,6 +104,18 @@ def verdelen(ctx: Context, opslag: WebhookOpslag, wachtrij: Berichtwachtrij, g: 
             te_versturen.append((w.id, u.id))
     wachtrij.plaats(te_versturen)
     return len(te_versturen)
+
+
+def _wil(w: Webhook, soort: Webhooksoort) -> bool:
+    """Whether the endpoint gets a message of this kind: switched on, or switched off by WarmDoor (kept)."""
+    return soort in w.soorten and bool(w.actief or w.uitgeschakeldOp)
+
+
+def _doorverwijzing(opslag: WebhookOpslag, g: Gebeurtenis) -> Doorverwijzing | None:
+    d = opslag.doorverwijzing_zonder_persoonsgegevens(g.doorverwijzingId)
+    if d is None:
+        logger.warning("referral of event is gone", extra={"doorverwijzing_id": g.doorverwijzingId})
+    return d
 
 
 def wachttijd(poging: int, willekeur: Callable[[float, float], float] = random.uniform) -> timedelta | None:

@@ -38,6 +38,10 @@ class Gebeurtenis(BaseModel):
     soort: Gebeurtenissoort
     doorverwijzingId: str
     tijdstip: datetime
+    # Whose referral it is, so that a consumer reads it and its parties in one request. None in an event
+    # written before these were added (a replay of an old failure): the consumer then reads the referral first.
+    schuldeiserId: str | None = None
+    organisatieId: str | None = None
     # The referral's facts right after this event.
     status: Status
     contactUiterlijk: datetime
@@ -55,6 +59,8 @@ class Gebeurtenis(BaseModel):
             soort=soort,
             doorverwijzingId=d.id,
             tijdstip=tijdstip,
+            schuldeiserId=d.schuldeiserId,
+            organisatieId=d.organisatieId,
             status=d.status,
             contactUiterlijk=d.contactUiterlijk,
             incassostopTot=d.incassostopTot,

@@ -74,6 +74,19 @@ def _claim_item(claim: Claim) -> Item:
     return naar_dynamo(waarden)
 
 
+def _claim(soort: Claimsoort, schuldeiser_id: str, waarde: str, gevonden: Item) -> Claim:
+    waarden = uit_dynamo(gevonden)
+    verloopt = waarden.get("verlooptOp")
+    return Claim(
+        soort,
+        schuldeiser_id,
+        waarde,
+        waarden["hash"],
+        waarden["doorverwijzingId"],
+        datetime.fromtimestamp(int(verloopt), UTC) if verloopt is not None else None,
+    )
+
+
 def _redenen(fout: ClientError) -> list[str]:
     return [reden.get("Code", "None") for reden in fout.response.get("CancellationReasons", [])]
 
@@ -93,6 +106,18 @@ class DynamoRepository:
     def _get_model(self, model: type[M], key: dict[str, str]) -> M | None:
         gevonden = self._get(key)
         return entiteit(model, gevonden) if gevonden else None
+
+    def _batch(self, sleutels: Sequence[dict[str, str]]) -> dict[tuple[str, str], Item]:
+        """The items of these (distinct) keys that exist, read consistently in one request; a key DynamoDB
+        leaves unprocessed (throttling) is asked again."""
+        vraag: dict[str, Any] = {self._table: {"Keys": [naar_dynamo(k) for k in sleutels], "ConsistentRead": True}}
+        gevonden: dict[tuple[str, str], Item] = {}
+        while vraag:
+            antwoord = self._client.batch_get_item(RequestItems=vraag)
+            for i in antwoord["Responses"].get(self._table, []):
+                gevonden[(i["PK"]["S"], i["SK"]["S"])] = i
+            vraag = antwoord.get("UnprocessedKeys")
+        return gevonden
 
     def _transact(self, acties: list[dict[str, Any]]) -> None:
         """Runs a transaction, retrying DynamoDB's own conflicts with concurrent transactions and throttling."""
@@ -276,17 +301,27 @@ class DynamoRepository:
 
     def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
         gevonden = self._get(keys.claim(soort, schuldeiser_id, waarde))
-        if gevonden is None:
-            return None
-        waarden = uit_dynamo(gevonden)
-        verloopt = waarden.get("verlooptOp")
-        return Claim(
-            soort,
-            schuldeiser_id,
-            waarde,
-            waarden["hash"],
-            waarden["doorverwijzingId"],
-            datetime.fromtimestamp(int(verloopt), UTC) if verloopt is not None else None,
+        return _claim(soort, schuldeiser_id, waarde, gevonden) if gevonden else None
+
+    def intake_gegevens(
+        self, schuldeiser_id: str, claims: Sequence[tuple[Claimsoort, str]]
+    ) -> tuple[Schuldeiser | None, Routering, list[Claim | None]]:
+        """In one request: the creditor, the routing, and the claims (kind, value) of this creditor."""
+        claim_keys = [keys.claim(soort, schuldeiser_id, waarde) for soort, waarde in claims]
+        gevonden = self._batch([keys.schuldeiser(schuldeiser_id), keys.ROUTERING, *claim_keys])
+
+        def bij(key: dict[str, str]) -> Item | None:
+            return gevonden.get((key["PK"], key["SK"]))
+
+        schuldeiser = bij(keys.schuldeiser(schuldeiser_id))
+        routering = bij(keys.ROUTERING)
+        return (
+            entiteit(Schuldeiser, schuldeiser) if schuldeiser else None,
+            entiteit(Routering, routering) if routering else Routering(),
+            [
+                _claim(soort, schuldeiser_id, waarde, i) if (i := bij(k)) else None
+                for (soort, waarde), k in zip(claims, claim_keys, strict=True)
+            ],
         )
 
     def doorverwijzing_aanmelden(
@@ -351,6 +386,28 @@ class DynamoRepository:
         if hoofd is None:
             return None
         return entiteit(Doorverwijzing, volledig or hoofd)
+
+    def doorverwijzing_zonder_persoonsgegevens(self, doorverwijzing_id: str) -> Doorverwijzing | None:
+        return self._get_model(Doorverwijzing, keys.doorverwijzing(doorverwijzing_id))
+
+    def doorverwijzing_met_partijen(
+        self, doorverwijzing_id: str, organisatie_id: str, schuldeiser_id: str
+    ) -> tuple[Doorverwijzing | None, Organisatie | None, Schuldeiser | None]:
+        """In one request: the referral (with its personal data while they exist), its organisation and its
+        creditor. The personal-data item is a whole copy of the referral, written with every change of it."""
+        sleutels = [
+            keys.doorverwijzing(doorverwijzing_id),
+            keys.persoonsgegevens(doorverwijzing_id),
+            keys.organisatie(organisatie_id),
+            keys.schuldeiser(schuldeiser_id),
+        ]
+        gevonden = self._batch(sleutels)
+        hoofd, volledig, organisatie, schuldeiser = (gevonden.get((k["PK"], k["SK"])) for k in sleutels)
+        return (
+            entiteit(Doorverwijzing, volledig or hoofd) if hoofd else None,
+            entiteit(Organisatie, organisatie) if organisatie else None,
+            entiteit(Schuldeiser, schuldeiser) if schuldeiser else None,
+        )
 
     def doorverwijzingen(
         self, filter: DoorverwijzingFilter, volgende: str | None, limiet: int, met_persoonsgegevens: bool

@@ -11,7 +11,6 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from warmdoor.models.entities import Doorverwijzing
 from warmdoor.models.webhooks import OPENSTAAND, Bericht, Webhook
 from warmdoor.ports import Pagina
 from warmdoor.store import keys
@@ -99,9 +98,6 @@ class DynamoWebhooks(DynamoRepository):
         self._webhook_zetten(
             webhook_id, {"actief": False, "uitgeschakeldOp": moment.isoformat(), "uitschakelreden": reden}
         )
-
-    def doorverwijzing_zonder_persoonsgegevens(self, doorverwijzing_id: str) -> Doorverwijzing | None:
-        return self._get_model(Doorverwijzing, keys.doorverwijzing(doorverwijzing_id))
 
     def webhook_verwijderen(self, webhook_id: str) -> None:
         self._client.delete_item(TableName=self._table, Key=naar_dynamo(keys.webhook(webhook_id)))
