@@ -5,7 +5,8 @@ and swapping the copy in on failure. That costs time growing with the table and 
 hundred referrals made every request take seconds), and it replaces the table's stream shard, so a
 stream reader then sees the rolled-back writes as records and never sees later ones (every failed
 transaction, such as a 409 on a reused reference, silenced the notifiers). Here a transaction instead
-snapshots each table's items and stream length once, and a failure restores them in place.
+snapshots the partitions its actions name (all it can change) and the stream's length, and a failure
+restores them in place.
 
 Transactions of this project only Put, Delete and ConditionCheck, which replace items rather than
 change them in place, so a copy of the item maps is a full snapshot.
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from moto.dynamodb import models as dynamodb_models
+from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
 
 
@@ -29,6 +31,16 @@ class _CopyWithoutTableSnapshots:
         return getattr(copy, naam)
 
 
+def _partities(tabel: Table, naam: str, transact_items: list[dict[str, Any]]) -> set[DynamoType]:
+    """The partitions (hash keys) of this table the transaction's actions name: all it can change."""
+    sleutels = [
+        inhoud.get("Item") or inhoud.get("Key") or {}
+        for inhoud in (next(iter(actie.values())) for actie in transact_items)
+        if inhoud.get("TableName") == naam
+    ]
+    return {DynamoType(s[tabel.hash_key_attr]) for s in sleutels if tabel.hash_key_attr in s}
+
+
 def apply() -> None:
     backend = dynamodb_models.DynamoDBBackend
     if getattr(backend.transact_write_items, "warmdoor_fix", False):
@@ -37,20 +49,24 @@ def apply() -> None:
     setattr(dynamodb_models, "copy", _CopyWithoutTableSnapshots())  # noqa: B010 - replaces a module moto imported
 
     def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
-        namen = {next(iter(actie.values())).get("TableName") for actie in transact_items}
         snapshots = []
-        for naam in namen:
+        for naam in {next(iter(actie.values())).get("TableName") for actie in transact_items}:
             tabel = self.tables.get(naam)
             if tabel is not None:
-                items = {h: dict(r) if isinstance(r, dict) else r for h, r in tabel.items.items()}
+                partities = _partities(tabel, naam, transact_items)
+                # `items` is a defaultdict: .get, so that looking does not add an empty partition.
+                bewaard = {h: dict(p) if isinstance(p, dict) else p for h in partities if (p := tabel.items.get(h))}
                 stream = len(tabel.stream_shard.items) if tabel.stream_shard else 0
-                snapshots.append((tabel, items, stream))
+                snapshots.append((tabel, partities, bewaard, stream))
         try:
             origineel(self, transact_items)
         except Exception:
-            for tabel, items, stream in snapshots:
-                tabel.items.clear()
-                tabel.items.update(items)
+            for tabel, partities, bewaard, stream in snapshots:
+                for h in partities:
+                    if h in bewaard:
+                        tabel.items[h] = bewaard[h]
+                    else:
+                        tabel.items.pop(h, None)
                 if tabel.stream_shard:
                     del tabel.stream_shard.items[stream:]
             raise
