@@ -13,12 +13,17 @@ ENV ?= default
 export SAM_CLI_TELEMETRY := 0
 export PYTHONPATH := layers/common:.
 
-.PHONY: install run test lint validate build deploy bench bench-dashboard operator-key gebruiker replay clean invoke events chromium assets schermafdrukken
+.PHONY: install run test lint validate build deploy bench bench-load bench-dashboard operator-key gebruiker replay clean invoke events chromium assets schermafdrukken
 
-$(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
+# Running needs only the runtime and the local stack's packages (a quick first `make run`); the checks and
+# tests install the development tools on top.
+$(VENV)/.run-installed: requirements-run.txt layers/common/requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-compile -r requirements-run.txt
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.run-installed requirements-dev.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -53,7 +58,7 @@ assets: node_modules/.installed
 schermafdrukken: install chromium
 	WARMDOOR_SCHERMAFDRUKKEN=1 $(PY) -m pytest tests/e2e/test_browser*.py
 
-run: $(VENV)/.installed
+run: $(VENV)/.run-installed
 	$(PY) -m local $(ARGS)
 
 test: install $(SAM) $(CHECKOV) chromium
@@ -90,29 +95,35 @@ deploy: build
 
 # A function's handler with an event, against the running `make run` (what `sam local invoke` does, minus
 # the container): make invoke EVENT=events/ApiFunction/doorverwijzing-lezen.json [FUNCTION=ApiFunction]
-invoke: $(VENV)/.installed
+invoke: $(VENV)/.run-installed
 	$(PY) -m local.invoke $(EVENT) $(if $(FUNCTION),--function $(FUNCTION))
 
 # events/ again, at the current time (their consent and contact times age; see local/events.py).
-events: $(VENV)/.installed
+events: $(VENV)/.run-installed
 	$(PY) -m local.events
 
+# Figures only: the functions' log lines (JSON) and Powertools' warnings are left out. The benchmarks use the
+# tests' pilot set-up, so they need the development packages.
 bench: $(VENV)/.installed
-	$(PY) benchmarks/bench.py
+	set -o pipefail; $(PY) -W ignore benchmarks/bench.py | grep -v '^{'
+
+# 20 clients POST referrals at once to one local stack (about 5 minutes).
+bench-load: $(VENV)/.installed
+	$(PY) benchmarks/load.py
 
 # The pilot dashboard with 500 referrals (about 8 minutes, most of it making the referrals).
 bench-dashboard: $(VENV)/.installed
 	$(PY) benchmarks/dashboard.py | grep -v '^{'
 
 # The first operator key of a deployed stack: make operator-key TABLE=<TableName output> [STACK=warmdoor]
-operator-key: $(VENV)/.installed
+operator-key: $(VENV)/.run-installed
 	$(PY) -m warmdoor beheersleutel --tabel $(TABLE) --gebruiksplan $(STACK)-klanten \
 		--omschrijving "$${OMSCHRIJVING:-eerste beheersleutel}"
 
 # Invite someone to the pages of a deployed stack; the user pool e-mails a temporary password:
 # make gebruiker POOL=<GebruikerspoolId output> TABLE=<TableName output> EMAIL=<address> NAAM="<name>" and one of
 #   ORGANISATIE=<organisation id> [COORDINATOR=1] | SCHULDEISER=<creditor id> | BEHEER=1 (an operator)
-gebruiker: $(VENV)/.installed
+gebruiker: $(VENV)/.run-installed
 	$(PY) -m warmdoor gebruiker-uitnodigen --pool "$(POOL)" --tabel "$(TABLE)" --email "$(EMAIL)" --naam "$(NAAM)" \
 		$(if $(ORGANISATIE),--organisatie "$(ORGANISATIE)") $(if $(SCHULDEISER),--schuldeiser "$(SCHULDEISER)") \
 		$(if $(BEHEER),--beheer) $(if $(COORDINATOR),--coordinator)
@@ -121,5 +132,5 @@ clean:
 	rm -rf $(VENV) $(TOOLS) node_modules .aws-sam .mypy_cache .ruff_cache .pytest_cache
 
 # Re-drive what failed after every retry in a deployed stack: make replay STACK=<stack name>
-replay: $(VENV)/.installed
+replay: $(VENV)/.run-installed
 	$(PY) -m warmdoor replay --stack $(STACK)
