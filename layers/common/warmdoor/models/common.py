@@ -47,7 +47,7 @@ _VRIJE_TEKST = _tekens(_ALINEA)
 class StrictModel(BaseModel):
     """Unknown fields are invalid input (contract: 'Unknown JSON fields are invalid input')."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _regel(max_length: int) -> tuple[StringConstraints, AfterValidator, Any]:

@@ -18,7 +18,7 @@ from warmdoor.models.requests import Achterstand, Adres, Client, Toestemming
 
 
 class Entity(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Medewerker(Entity):

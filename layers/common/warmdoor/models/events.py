@@ -32,7 +32,7 @@ class Gebeurtenissoort(StrEnum):
 
 
 class Gebeurtenis(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     soort: Gebeurtenissoort

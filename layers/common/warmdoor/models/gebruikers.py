@@ -35,7 +35,7 @@ class Gebruiker(BaseModel):
     """An account in the pool. `cognitoStatus` is the pool's own (FORCE_CHANGE_PASSWORD until the person
     chose a password, CONFIRMED, EXTERNAL_PROVIDER for federated accounts, RESET_REQUIRED, ...)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     sub: str
     gebruikersnaam: str
@@ -115,7 +115,7 @@ class GebruikerVerzoek(StrictModel):
 
 
 class GebruikerWeergave(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str = Field(description="Id van het account in de gebruikerspool (sub); staat in de auditregels")
     gebruikersnaam: str = Field(description="Het e-mailadres waarmee de medewerker inlogt")
@@ -133,7 +133,7 @@ class GebruikerWeergave(BaseModel):
 
 
 class GebruikerLijst(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     items: list[GebruikerWeergave]
     volgende: str | None

@@ -108,7 +108,7 @@ class Bericht(Entity):
 
 
 class Inhoud(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Incassostopperiode(Inhoud):
@@ -175,14 +175,14 @@ class HerbezorgingVerzoek(StrictModel):
 
 
 class Eigenaar(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rol: Eigenaarrol
     id: str
 
 
 class WebhookWeergave(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     url: str
@@ -202,14 +202,14 @@ class NieuwGeheim(WebhookWeergave):
 
 
 class WebhookLijst(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     items: list[WebhookWeergave]
     volgende: str | None = None
 
 
 class PogingWeergave(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     tijdstip: datetime
     status: int | None
@@ -219,7 +219,7 @@ class PogingWeergave(BaseModel):
 
 
 class BerichtWeergave(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     soort: Webhooksoort
@@ -231,13 +231,13 @@ class BerichtWeergave(BaseModel):
 
 
 class BerichtLijst(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     items: list[BerichtWeergave]
     volgende: str | None = None
 
 
 class Herbezorging(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     aantal: int = Field(description="Hoeveel berichten opnieuw worden verstuurd")
