@@ -21,6 +21,7 @@ def verwerk(
     event: dict[str, object], context: LambdaContext, kanaal: Literal["email", "sms"], diensten: Diensten
 ) -> PartialItemFailureResponse:
     """Each record on its own: a failed one is reported (and retried), the others go through."""
+
     def record_handler(record: SQSRecord) -> None:
         gebeurtenis = Gebeurtenis.uit_bericht(record.body)
         poging = meldingen.Poging(
