@@ -4,13 +4,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from warmdoor.models.entities import ApiSleutel, Auditregel, Doorverwijzing, Organisatie, Routering, Schuldeiser
 from warmdoor.models.enums import Status
 from warmdoor.models.events import Gebeurtenis
-from warmdoor.models.gebruikers import Gebruiker
-from warmdoor.models.webhooks import Bericht, Webhook
+
+if TYPE_CHECKING:
+    # Only the user and webhook ports name them: most functions (timers, notifiers, the authorizer) load neither.
+    from warmdoor.models.gebruikers import Gebruiker
+    from warmdoor.models.webhooks import Bericht, Webhook
 
 
 class Metingen(Protocol):
@@ -285,28 +288,28 @@ class GebruikerOnbekend(Exception):
 class Gebruikers(Protocol):
     """The accounts of the people who sign in to the pages (the user pool), addressed by their id (`sub`)."""
 
-    def uitnodigen(self, email: str, naam: str, groepen: Sequence[str]) -> Gebruiker:
+    def uitnodigen(self, email: str, naam: str, groepen: Sequence[str]) -> "Gebruiker":
         """Creates the account (username: the e-mail address) in these groups (`rolgroepen`), each made when
         it is missing; the pool e-mails the invitation with a temporary password. GebruikerBestaat when the
         address has an account already."""
         ...
 
-    def gebruiker(self, sub: str) -> Gebruiker | None: ...
+    def gebruiker(self, sub: str) -> "Gebruiker | None": ...
 
-    def gebruikers(self, groep: str | None, volgende: str | None, limiet: int) -> Pagina[Gebruiker]:
+    def gebruikers(self, groep: str | None, volgende: str | None, limiet: int) -> "Pagina[Gebruiker]":
         """One page of the accounts (of one group, such as an organisation's, or all); OngeldigeCursor for a
         cursor it never gave."""
         ...
 
-    def medewerkers(self, organisatie_id: str) -> list[Gebruiker]:
+    def medewerkers(self, organisatie_id: str) -> "list[Gebruiker]":
         """Every account of the organisation that may sign in (for assigning a referral), by name."""
         ...
 
-    def uitschakelen(self, sub: str) -> Gebruiker:
+    def uitschakelen(self, sub: str) -> "Gebruiker":
         """The account can no longer sign in (its refresh tokens stop working); GebruikerOnbekend."""
         ...
 
-    def inschakelen(self, sub: str) -> Gebruiker:
+    def inschakelen(self, sub: str) -> "Gebruiker":
         """The account may sign in again; GebruikerOnbekend."""
         ...
 
@@ -314,17 +317,17 @@ class Gebruikers(Protocol):
 class WebhookOpslag(Protocol):
     """The subscriptions and their messages (in the table, like everything else)."""
 
-    def webhook(self, webhook_id: str) -> Webhook | None: ...
+    def webhook(self, webhook_id: str) -> "Webhook | None": ...
 
-    def webhooks_van(self, rol: str, eigenaar_id: str) -> list[Webhook]:
+    def webhooks_van(self, rol: str, eigenaar_id: str) -> "list[Webhook]":
         """Every subscription of one creditor or organisation."""
         ...
 
-    def webhooks(self, volgende: str | None, limiet: int) -> Pagina[Webhook]:
+    def webhooks(self, volgende: str | None, limiet: int) -> "Pagina[Webhook]":
         """One page of all subscriptions (the operator's list)."""
         ...
 
-    def webhook_opslaan(self, webhook: Webhook, nieuw: bool) -> None:
+    def webhook_opslaan(self, webhook: "Webhook", nieuw: bool) -> None:
         """Creates (nieuw: it must not exist yet) or replaces the subscription."""
         ...
 
@@ -342,23 +345,23 @@ class WebhookOpslag(Protocol):
 
     def webhook_verwijderen(self, webhook_id: str) -> None: ...
 
-    def bericht(self, webhook_id: str, bericht_id: str) -> Bericht | None: ...
+    def bericht(self, webhook_id: str, bericht_id: str) -> "Bericht | None": ...
 
-    def bericht_toevoegen(self, bericht: Bericht) -> bool:
+    def bericht_toevoegen(self, bericht: "Bericht") -> bool:
         """Stores a new message; False when it was stored already (the event came twice)."""
         ...
 
-    def bericht_bijwerken(self, bericht: Bericht, vorig: Bericht) -> bool:
+    def bericht_bijwerken(self, bericht: "Bericht", vorig: "Bericht") -> bool:
         """Replaces `vorig` by `bericht`; False when it changed meanwhile (another attempt got there first)."""
         ...
 
     def berichten(
         self, webhook_id: str, vanaf: datetime | None, volgende: str | None, limiet: int, nieuwste_eerst: bool = True
-    ) -> Pagina[Bericht]:
+    ) -> "Pagina[Bericht]":
         """The delivery log: the endpoint's messages by event time (since `vanaf`), newest first unless not."""
         ...
 
-    def openstaande_berichten(self, webhook_id: str, doorverwijzing_id: str) -> list[Bericht]:
+    def openstaande_berichten(self, webhook_id: str, doorverwijzing_id: str) -> "list[Bericht]":
         """The messages about one referral to one endpoint that are not yet delivered or given up, oldest first."""
         ...
 

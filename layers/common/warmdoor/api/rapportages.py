@@ -10,9 +10,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from warmdoor.api import http
 from warmdoor.api.afhankelijkheden import Dienst, Wie, WilCsv
 from warmdoor.api.openapi import BEVEILIGD, antwoorden
-from warmdoor.domain import rapportage
 from warmdoor.models.responses import Rapport
-from warmdoor.presentation.rapport import als_csv, rapport
 
 router = Router()  # type: ignore[no-untyped-call]
 
@@ -36,6 +34,10 @@ def rapportage_doorverwijzingen(
     vanaf: Annotated[date, Query(description="Eerste dag (aangemeld vanaf)")],
     tot: Annotated[date, Query(description="Laatste dag, inbegrepen")],
 ) -> Response[str]:
+    # Loaded by the first report request, not by every cold start of the API (reports are rare).
+    from warmdoor.domain import rapportage
+    from warmdoor.presentation.rapport import als_csv, rapport
+
     gemaakt = rapport(wie, rapportage.doorverwijzingen_rapport(d.context, wie, vanaf, tot))
     if csv:
         return Response(status_code=200, content_type="text/csv; charset=utf-8", body=als_csv(gemaakt))
