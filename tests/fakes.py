@@ -125,13 +125,10 @@ class GeheugenRepository:
         self.sleutels_[sleutel.id] = sleutel
         self.hashes.pop(sleutel.hash, None)
 
-    def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
-        return self.claims.get((soort, schuldeiser_id, waarde))
-
     def intake_gegevens(
         self, schuldeiser_id: str, claims: Sequence[tuple[Claimsoort, str]]
     ) -> tuple[Schuldeiser | None, Routering, list[Claim | None]]:
-        gevonden = [self.claim(soort, schuldeiser_id, waarde) for soort, waarde in claims]
+        gevonden = [self.claims.get((soort, schuldeiser_id, waarde)) for soort, waarde in claims]
         return self.schuldeiser(schuldeiser_id), self.routering(), gevonden
 
     def doorverwijzing_aanmelden(
@@ -143,7 +140,7 @@ class GeheugenRepository:
         audit: Auditregel,
     ) -> None:
         for claim in claims:
-            bestaande = self.claim(claim.soort, claim.schuldeiserId, claim.waarde)
+            bestaande = self.claims.get((claim.soort, claim.schuldeiserId, claim.waarde))
             if bestaande and (bestaande.verlooptOp is None or bestaande.verlooptOp > doorverwijzing.aangemeldOp):
                 raise ClaimBestaat(bestaande)
         for claim in claims:

@@ -2,6 +2,8 @@
 
 import json
 import threading
+from collections.abc import Sequence
+from typing import Any
 
 import boto3
 
@@ -160,8 +162,9 @@ def test_a_retry_that_loses_the_race_at_the_write_returns_the_winner(pilot):
         def __init__(self, repo):
             self._repo = repo
 
-        def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str):
-            return None  # read before the winner committed
+        def intake_gegevens(self, schuldeiser_id: str, claims: Sequence[tuple[Claimsoort, str]]) -> Any:
+            schuldeiser, routering, _ = self._repo.intake_gegevens(schuldeiser_id, claims)
+            return schuldeiser, routering, [None] * len(claims)  # read before the winner committed
 
         def __getattr__(self, naam):
             return getattr(self._repo, naam)

@@ -105,10 +105,6 @@ class Repository(Protocol):
         """Stores the revoked key and makes its hash unusable at once."""
         ...
 
-    def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
-        """The claim as stored, also when it has expired (the caller decides what that means)."""
-        ...
-
     def intake_gegevens(
         self, schuldeiser_id: str, claims: Sequence[tuple[Claimsoort, str]]
     ) -> tuple[Schuldeiser | None, Routering, list[Claim | None]]:

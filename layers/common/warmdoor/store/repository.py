@@ -107,9 +107,9 @@ class DynamoRepository:
         gevonden = self._get(key)
         return entiteit(model, gevonden) if gevonden else None
 
-    def _batch(self, sleutels: Sequence[dict[str, str]]) -> dict[tuple[str, str], Item]:
-        """The items of these (distinct) keys that exist, read consistently in one request; a key DynamoDB
-        leaves unprocessed (throttling) is asked again."""
+    def _batch(self, sleutels: Sequence[dict[str, str]]) -> list[Item | None]:
+        """The item of each of these (distinct) keys, None where there is none, read consistently in one
+        request; a key DynamoDB leaves unprocessed (throttling) is asked again."""
         vraag: dict[str, Any] = {self._table: {"Keys": [naar_dynamo(k) for k in sleutels], "ConsistentRead": True}}
         gevonden: dict[tuple[str, str], Item] = {}
         while vraag:
@@ -117,7 +117,7 @@ class DynamoRepository:
             for i in antwoord["Responses"].get(self._table, []):
                 gevonden[(i["PK"]["S"], i["SK"]["S"])] = i
             vraag = antwoord.get("UnprocessedKeys")
-        return gevonden
+        return [gevonden.get((k["PK"], k["SK"])) for k in sleutels]
 
     def _transact(self, acties: list[dict[str, Any]]) -> None:
         """Runs a transaction, retrying DynamoDB's own conflicts with concurrent transactions and throttling."""
@@ -299,7 +299,7 @@ class DynamoRepository:
             return {"Delete": {"TableName": self._table, "Key": naar_dynamo(keys.persoonsgegevens(d.id))}}
         return {"Put": {"TableName": self._table, "Item": _persoonsgegevens_item(d)}}
 
-    def claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
+    def _bestaande_claim(self, soort: Claimsoort, schuldeiser_id: str, waarde: str) -> Claim | None:
         gevonden = self._get(keys.claim(soort, schuldeiser_id, waarde))
         return _claim(soort, schuldeiser_id, waarde, gevonden) if gevonden else None
 
@@ -308,19 +308,13 @@ class DynamoRepository:
     ) -> tuple[Schuldeiser | None, Routering, list[Claim | None]]:
         """In one request: the creditor, the routing, and the claims (kind, value) of this creditor."""
         claim_keys = [keys.claim(soort, schuldeiser_id, waarde) for soort, waarde in claims]
-        gevonden = self._batch([keys.schuldeiser(schuldeiser_id), keys.ROUTERING, *claim_keys])
-
-        def bij(key: dict[str, str]) -> Item | None:
-            return gevonden.get((key["PK"], key["SK"]))
-
-        schuldeiser = bij(keys.schuldeiser(schuldeiser_id))
-        routering = bij(keys.ROUTERING)
+        schuldeiser, routering, *gevonden = self._batch([keys.schuldeiser(schuldeiser_id), keys.ROUTERING, *claim_keys])
         return (
             entiteit(Schuldeiser, schuldeiser) if schuldeiser else None,
             entiteit(Routering, routering) if routering else Routering(),
             [
-                _claim(soort, schuldeiser_id, waarde, i) if (i := bij(k)) else None
-                for (soort, waarde), k in zip(claims, claim_keys, strict=True)
+                _claim(soort, schuldeiser_id, waarde, i) if i else None
+                for (soort, waarde), i in zip(claims, gevonden, strict=True)
             ],
         )
 
@@ -363,7 +357,7 @@ class DynamoRepository:
             redenen = _redenen(fout)
             for claim, reden in zip(claims, redenen, strict=False):
                 if reden in {"ConditionalCheckFailed", "TransactionConflict"}:
-                    bestaande = self.claim(claim.soort, claim.schuldeiserId, claim.waarde)
+                    bestaande = self._bestaande_claim(claim.soort, claim.schuldeiserId, claim.waarde)
                     if bestaande is not None:
                         raise ClaimBestaat(bestaande) from fout
             raise
@@ -395,14 +389,14 @@ class DynamoRepository:
     ) -> tuple[Doorverwijzing | None, Organisatie | None, Schuldeiser | None]:
         """In one request: the referral (with its personal data while they exist), its organisation and its
         creditor. The personal-data item is a whole copy of the referral, written with every change of it."""
-        sleutels = [
-            keys.doorverwijzing(doorverwijzing_id),
-            keys.persoonsgegevens(doorverwijzing_id),
-            keys.organisatie(organisatie_id),
-            keys.schuldeiser(schuldeiser_id),
-        ]
-        gevonden = self._batch(sleutels)
-        hoofd, volledig, organisatie, schuldeiser = (gevonden.get((k["PK"], k["SK"])) for k in sleutels)
+        hoofd, volledig, organisatie, schuldeiser = self._batch(
+            [
+                keys.doorverwijzing(doorverwijzing_id),
+                keys.persoonsgegevens(doorverwijzing_id),
+                keys.organisatie(organisatie_id),
+                keys.schuldeiser(schuldeiser_id),
+            ]
+        )
         return (
             entiteit(Doorverwijzing, volledig or hoofd) if hoofd else None,
             entiteit(Organisatie, organisatie) if organisatie else None,
