@@ -33,6 +33,15 @@ class LambdaContext:
         return int((self.begin + self.timeout_seconds - time.monotonic()) * 1000)
 
 
+def _zet_omgeving(huidig: dict[str, str], doel: dict[str, str]) -> None:
+    """Makes os.environ `doel`, changing only what differs (each change is a putenv)."""
+    for naam in huidig.keys() - doel.keys():
+        del os.environ[naam]
+    for naam, waarde in doel.items():
+        if huidig.get(naam) != waarde:
+            os.environ[naam] = waarde
+
+
 class Runtime:
     def __init__(self, refs: dict[str, str], base_env: dict[str, str], klok: Clock | None = None) -> None:
         self._refs = refs
@@ -75,13 +84,11 @@ class Runtime:
         read it at import, Powertools again when it flushes)."""
         with _lock:
             bewaard = dict(os.environ)
-            os.environ.clear()
-            os.environ.update({**self._base_env, **self.environment(function)})
+            _zet_omgeving(bewaard, {**self._base_env, **self.environment(function)})
             try:
                 yield self._module(function)
             finally:
-                os.environ.clear()
-                os.environ.update(bewaard)
+                _zet_omgeving(dict(os.environ), bewaard)
 
     def diensten(self, function: str) -> wiring.Diensten:
         """The function instance's Diensten (for tests that inject a fault into its AWS clients)."""

@@ -1,7 +1,7 @@
-"""A fix for a moto limit that matters to WarmDoor's local mode (development only, never deployed).
+"""Fixes for moto limits that matter to WarmDoor's local mode (development only, never deployed).
 
-moto rolls a failed DynamoDB transaction back by deep-copying every table it names, once per action,
-and swapping the copy in on failure. That costs time growing with the table and its stream (a few
+Failed transactions. moto rolls a failed DynamoDB transaction back by deep-copying every table it names,
+once per action, and swapping the copy in on failure. That costs time growing with the table and its stream (a few
 hundred referrals made every request take seconds), and it replaces the table's stream shard, so a
 stream reader then sees the rolled-back writes as records and never sees later ones (every failed
 transaction, such as a 409 on a reused reference, silenced the notifiers). Here a transaction instead
@@ -10,6 +10,10 @@ restores them in place.
 
 Transactions of this project only Put, Delete and ConditionCheck, which replace items rather than
 change them in place, so a copy of the item maps is a full snapshot.
+
+Item size. moto checks an item against DynamoDB's 400 KB limit at each attribute it sets, adding up the
+whole item every time: quadratic in the attributes, most of a write's time for a referral's items. Here a new
+item is checked once, for the same limit.
 """
 
 import copy
@@ -17,8 +21,10 @@ from collections.abc import Callable
 from typing import Any
 
 from moto.dynamodb import models as dynamodb_models
-from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.exceptions import ItemSizeTooLarge
+from moto.dynamodb.models.dynamo_type import DynamoType, Item, LimitedSizeDict
 from moto.dynamodb.models.table import Table
+from moto.dynamodb.models.utilities import bytesize
 
 
 class _CopyWithoutTableSnapshots:
@@ -41,7 +47,19 @@ def _partities(tabel: Table, naam: str, transact_items: list[dict[str, Any]]) ->
     return {DynamoType(s[tabel.hash_key_attr]) for s in sleutels if tabel.hash_key_attr in s}
 
 
+def _item_init(self: Item, hash_key: DynamoType, range_key: DynamoType | None, attrs: dict[str, Any]) -> None:
+    self.hash_key = hash_key
+    self.range_key = range_key
+    waarden = {naam: DynamoType(waarde) for naam, waarde in attrs.items()}
+    # The limit moto's LimitedSizeDict applies (between DynamoDB's documented and measured limits).
+    if sum(bytesize(naam) + waarde.size() for naam, waarde in waarden.items()) > 405000:
+        raise ItemSizeTooLarge
+    self.attrs = LimitedSizeDict()
+    dict.update(self.attrs, waarden)  # dict's own update: LimitedSizeDict would check each attribute again
+
+
 def apply() -> None:
+    Item.__init__ = _item_init  # type: ignore[method-assign]
     backend = dynamodb_models.DynamoDBBackend
     if getattr(backend.transact_write_items, "warmdoor_fix", False):
         return

@@ -96,6 +96,7 @@ class Function:
     properties: dict[str, Any] = field(default_factory=dict)
 
 
+@cache
 def functions() -> dict[str, Function]:
     globale = load().get("Globals", {}).get("Function", {})
     globale_env = globale.get("Environment", {}).get("Variables", {})
