@@ -175,6 +175,27 @@ def test_a_retry_that_loses_the_race_at_the_write_returns_the_winner(pilot):
     assert (d.id, nieuw) == (winnaar["id"], False)
 
 
+def test_a_referral_carries_the_organisations_name_as_it_is_now(pilot):
+    beheer = pilot.callers["beheer"]
+    org = beheer.get("/v1/organisaties/walcheren").body
+    org.pop("id")
+    assert beheer.put("/v1/organisaties/walcheren", {**org, "naam": "Geldzorgen Walcheren"}).status == 200
+    d = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding("NAAM-1")).body
+    assert d["organisatie"] == {"id": "walcheren", "naam": "Geldzorgen Walcheren"}
+
+
+def test_a_routing_saved_before_it_kept_the_organisations_still_routes(pilot):
+    """The routing item as a stack deployed before this version wrote it: municipalities only."""
+    boto3.client("dynamodb").update_item(
+        TableName=pilot.table,
+        Key={"PK": {"S": "ROUTERING"}, "SK": {"S": "ROUTERING"}},
+        UpdateExpression="REMOVE organisaties",
+    )
+    antwoord = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding("OUD-1"))
+    assert antwoord.status == 201
+    assert antwoord.body["organisatie"] == {"id": "walcheren", "naam": "Schuldhulp Walcheren"}
+
+
 def test_the_referral_and_its_event_are_written_together(pilot):
     d = pilot.callers["evides"].post("/v1/doorverwijzingen", aanmelding()).body
     items = boto3.client("dynamodb").query(

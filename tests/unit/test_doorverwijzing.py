@@ -9,7 +9,7 @@ from warmdoor.domain import doorverwijzing as dv
 from warmdoor.domain.doorverwijzing import Beleid, Timer
 from warmdoor.domain.errors import Conflict, OngeldigeInvoer
 from warmdoor.domain.termijnen import termijn
-from warmdoor.models.entities import Bezorgprobleem, Doorverwijzing, Gemeente, Organisatie, Schuldeiser
+from warmdoor.models.entities import Bezorgprobleem, Doorverwijzing, RouteringOrganisatie, Schuldeiser
 from warmdoor.models.enums import Eindresultaat, Status
 from warmdoor.models.events import Gebeurtenissoort
 from warmdoor.models.requests import (
@@ -24,9 +24,7 @@ from warmdoor.tijd import AMSTERDAM, lokaal
 DAG, UUR = timedelta(days=1), timedelta(hours=1)
 BELEID = Beleid()
 SCHULDEISER = Schuldeiser(id="evides", naam="Evides", type="water", email="i@evides.example")
-ORGANISATIE = Organisatie(
-    id="walcheren", naam="Schuldhulp Walcheren", email="i@w.example", gemeenten=[Gemeente(code="GM0687", naam="M")]
-)
+ORGANISATIE = RouteringOrganisatie(id="walcheren", naam="Schuldhulp Walcheren")
 
 
 def nieuw(beleid: Beleid = BELEID, nu: datetime = START) -> Doorverwijzing:

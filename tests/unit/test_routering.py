@@ -1,5 +1,7 @@
 """Routing of an address to the organisation of its municipality."""
 
+from datetime import date
+
 import pytest
 
 from warmdoor.domain.errors import Conflict, GeenDeelnemendeOrganisatie, TegenstrijdigAdres
@@ -65,3 +67,14 @@ def test_replacing_an_organisation_releases_its_old_municipalities(routering):
     overgenomen = met_organisatie(kleiner, organisatie("andere", ("GM0718", ["4380-4389"])))
     assert overgenomen.gemeenten["GM0718"].organisatieId == "andere"
     assert overgenomen.versie == routering.versie + 2
+
+
+def test_the_routing_keeps_what_a_referral_takes_from_each_organisation(routering):
+    """The intake reads the routing alone: the organisation's name and closing days come with it."""
+    dicht = organisatie("rotterdam", ("GM0599", ["3000-3099"])).model_copy(
+        update={"naam": "Kredietbank Rotterdam", "sluitingsdagen": [date(2026, 12, 24)]}
+    )
+    r = met_organisatie(routering, dicht)
+    assert r.organisaties["rotterdam"].naam == "Kredietbank Rotterdam"
+    assert r.organisaties["rotterdam"].sluitingsdagen == [date(2026, 12, 24)]
+    assert r.organisaties["walcheren"].naam == "walcheren"  # the other organisation's, kept as it was

@@ -21,7 +21,7 @@ from warmdoor.models.entities import (
     EindresultaatVastgelegd,
     Intrekking,
     Medewerker,
-    Organisatie,
+    RouteringOrganisatie,
     Schuldeiser,
     Verlenging,
 )
@@ -225,7 +225,7 @@ def registreren(
     verzoek: DoorverwijzingVerzoek,
     inhoud_hash: str,
     schuldeiser: Schuldeiser,
-    organisatie: Organisatie,
+    organisatie: RouteringOrganisatie,
     gemeentecode: str,
     beleid: Beleid,
     nu: datetime,

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from warmdoor.domain import audit, doorverwijzing, raadplegen
 from warmdoor.domain.context import Context
 from warmdoor.domain.errors import Conflict, NietGevonden, Verboden
-from warmdoor.domain.routering import gemeente_voor
+from warmdoor.domain.routering import gemeente_voor, voor_intake
 from warmdoor.domain.toegang import Handeling, vereis
-from warmdoor.models.entities import Doorverwijzing, Organisatie, Principal, Routering
+from warmdoor.models.entities import Doorverwijzing, Organisatie, Principal, Routering, RouteringOrganisatie
 from warmdoor.models.events import Gebeurtenis
 from warmdoor.models.requests import DoorverwijzingVerzoek
 from warmdoor.ports import Claim, ClaimBestaat, Claimsoort
@@ -48,14 +48,27 @@ def bestemming(ctx: Context, gemeentecode: str | None, postcode: str) -> tuple[s
     """Where a referral for this address goes: the municipality and its organisation (the intake's routing,
     also for a form that shows it before it is sent). GeenDeelnemendeOrganisatie or TegenstrijdigAdres
     when it goes nowhere."""
-    return _bestemming(ctx, ctx.repo.routering(), gemeentecode, postcode)
-
-
-def _bestemming(ctx: Context, routering: Routering, gemeentecode: str | None, postcode: str) -> tuple[str, Organisatie]:
+    routering = ctx.repo.routering()
     code = gemeente_voor(routering, gemeentecode, postcode)
-    organisatie = ctx.repo.organisatie(routering.gemeenten[code].organisatieId)
+    return code, _organisatie(ctx, routering.gemeenten[code].organisatieId)
+
+
+def _organisatie(ctx: Context, organisatie_id: str) -> Organisatie:
+    organisatie = ctx.repo.organisatie(organisatie_id)
     assert organisatie is not None, "the routing names only organisations that exist"
-    return code, organisatie
+    return organisatie
+
+
+def _ontvanger(
+    ctx: Context, routering: Routering, gemeentecode: str | None, postcode: str
+) -> tuple[str, RouteringOrganisatie]:
+    """The municipality and its organisation, from the routing alone (bestemming's rule, without a read)."""
+    code = gemeente_voor(routering, gemeentecode, postcode)
+    organisatie_id = routering.gemeenten[code].organisatieId
+    bekend = routering.organisaties.get(organisatie_id)
+    if bekend is None:  # a routing item saved before it kept the organisations
+        return code, voor_intake(_organisatie(ctx, organisatie_id))
+    return code, bekend
 
 
 def aanmelden(
@@ -98,7 +111,7 @@ def aanmelden(
 
     if schuldeiser is None:
         raise Verboden("De schuldeiser van deze sleutel bestaat niet meer")
-    gemeentecode, organisatie = _bestemming(ctx, routering, verzoek.gemeentecode, verzoek.adres.postcode)
+    gemeentecode, organisatie = _ontvanger(ctx, routering, verzoek.gemeentecode, verzoek.adres.postcode)
 
     nieuw, soorten = doorverwijzing.registreren(
         doorverwijzing_id, verzoek, inhoud, schuldeiser, organisatie, gemeentecode, ctx.beleid, nu

@@ -2,7 +2,7 @@
 and a postcode area to at most one municipality."""
 
 from warmdoor.domain.errors import Conflict, GeenDeelnemendeOrganisatie, TegenstrijdigAdres
-from warmdoor.models.entities import Organisatie, Routering, RouteringGemeente
+from warmdoor.models.entities import Organisatie, Routering, RouteringGemeente, RouteringOrganisatie
 
 
 def bereik(gebied: str) -> tuple[int, int]:
@@ -68,4 +68,9 @@ def met_organisatie(routering: Routering, organisatie: Organisatie) -> Routering
                             f"Postcodegebied {gebied} van {code} overlapt met {ander_gebied} van gemeente "
                             f"{ander_code} (organisatie {ander.organisatieId})"
                         )
-    return Routering(gemeenten=alle, versie=routering.versie + 1)
+    organisaties = {**routering.organisaties, organisatie.id: voor_intake(organisatie)}
+    return Routering(gemeenten=alle, organisaties=organisaties, versie=routering.versie + 1)
+
+
+def voor_intake(organisatie: Organisatie) -> RouteringOrganisatie:
+    return RouteringOrganisatie(id=organisatie.id, naam=organisatie.naam, sluitingsdagen=organisatie.sluitingsdagen)

@@ -83,10 +83,21 @@ class RouteringGemeente(Entity):
     postcodegebieden: list[str] = []
 
 
+class RouteringOrganisatie(Entity):
+    """What a referral takes from the organisation it goes to, kept in the routing (written with the
+    organisation) so that the intake reads the routing and nothing more."""
+
+    id: str
+    naam: str
+    sluitingsdagen: list[date] = []
+
+
 class Routering(Entity):
     """Which organisation serves which municipality, and which postcode areas lie in which municipality."""
 
     gemeenten: dict[str, RouteringGemeente] = {}
+    # By organisation id; a routing item saved before the organisations were kept here has none.
+    organisaties: dict[str, RouteringOrganisatie] = {}
     versie: int = 0
 
 
